@@ -1,0 +1,100 @@
+package io.trucewatch.evaluation;
+
+import io.trucewatch.actors.Actor;
+import io.trucewatch.evaluation.facts.Involvement;
+import io.trucewatch.evaluation.facts.Occurrence;
+import io.trucewatch.evaluation.facts.PlaceControl;
+import io.trucewatch.evaluation.facts.Report;
+import io.trucewatch.evaluation.facts.Role;
+import io.trucewatch.evaluation.facts.TruceScope;
+import io.trucewatch.incidents.IncidentReport;
+import io.trucewatch.rulesets.Terms;
+import io.trucewatch.territory.Placement;
+import io.trucewatch.truces.ActorStanding;
+import io.trucewatch.truces.Truce;
+import io.trucewatch.weapons.Weapon;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a report into the facts one truce's rules reason over. It looks things up (actors,
+ * standing, weapon, who held the place) but decides nothing: the verdict is the rules' alone.
+ */
+final class FactBuilder {
+
+    private FactBuilder() {
+    }
+
+    static List<Object> facts(IncidentReport report, List<ResolvedActor> actors, Terms terms, Truce truce) {
+        Occurrence occurrence = occurrence(report, truce.zone());
+        Instant at = occurrence.earliest();
+        Placement placement = terms.control().place(report.country(), report.admin1(), report.admin2(),
+                report.location(), report.latitude(), report.longitude(), at);
+        List<Object> facts = new ArrayList<>();
+        facts.add(new TruceScope(truce.id(), truce.terms().startsAt(), truce.terms().endsAt(),
+                java.util.Set.copyOf(truce.terms().scope().countries()), truce.terms().timeZone()));
+        facts.add(occurrence);
+        facts.add(report(report, terms, placement));
+        for (ResolvedActor named : actors) {
+            facts.add(involvement(named, terms, truce, at));
+        }
+        if (placement.hasController()) {
+            facts.add(placeControl(placement, terms, truce, at));
+        }
+        return facts;
+    }
+
+    /** The span of time the act can have happened in, in the truce's own time zone. */
+    static Occurrence occurrence(IncidentReport report, ZoneId zone) {
+        if (report.occurredAt() != null) {
+            return new Occurrence(report.occurredAt(), report.occurredAt(), "instant");
+        }
+        LocalDate day = report.eventDate();
+        int precision = report.timePrecision() == null ? 1 : report.timePrecision();
+        // ACLED: 2 = known to within a week around the date given, 3 = known to the month.
+        LocalDate first = switch (precision) {
+            case 2 -> day.minusDays(3);
+            case 3 -> day.withDayOfMonth(1);
+            default -> day;
+        };
+        LocalDate afterLast = switch (precision) {
+            case 2 -> day.plusDays(4);
+            case 3 -> day.withDayOfMonth(1).plusMonths(1);
+            default -> day.plusDays(1);
+        };
+        String label = precision == 2 ? "week" : precision == 3 ? "month" : "day";
+        return new Occurrence(first.atStartOfDay(zone).toInstant(),
+                afterLast.atStartOfDay(zone).toInstant().minusNanos(1), label);
+    }
+
+    private static Report report(IncidentReport r, Terms terms, Placement placement) {
+        Optional<Weapon> weapon = terms.weapons().resolve(r.weapon());
+        return new Report(r.eventType(), r.subEventType(), Boolean.TRUE.equals(r.civilianTargeting()), r.weapon(),
+                weapon.map(Weapon::id).orElse(null),
+                weapon.map(w -> java.util.Set.copyOf(w.classes())).orElse(java.util.Set.of()),
+                weapon.map(Weapon::calibreMm).orElse(null),
+                placement.country(), r.admin1(), r.location(), r.fatalities());
+    }
+
+    private static Involvement involvement(ResolvedActor named, Terms terms, Truce truce, Instant at) {
+        Optional<Actor> actor = Optional.ofNullable(named.actorId()).flatMap(terms.actors()::byId);
+        ActorStanding standing = truce.standingOf(actor, at);
+        Role role = Role.valueOf(named.role().toUpperCase(java.util.Locale.ROOT));
+        return new Involvement(role, role.perpetrator(), named.asWritten(), named.actorId(), named.actorName(),
+                standing.standing(), standing.party(), standing.side(), standing.sides(), standing.exempt(),
+                standing.note());
+    }
+
+    private static PlaceControl placeControl(Placement placement, Terms terms, Truce truce, Instant at) {
+        String controllerId = placement.period().controller();
+        Optional<Actor> controller = terms.actors().byId(controllerId);
+        ActorStanding standing = truce.standingOf(controller, at);
+        return new PlaceControl(placement.area().id(), placement.area().name(), controllerId,
+                controller.map(Actor::name).orElse(controllerId), standing.standing(), standing.party(),
+                standing.side(), standing.sides(), placement.matchedBy(), placement.period().source());
+    }
+}

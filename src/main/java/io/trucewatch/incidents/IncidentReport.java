@@ -1,0 +1,36 @@
+package io.trucewatch.incidents;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A validated, normalised incident report (CONTRACT §1): vocabulary in its canonical spelling,
+ * {@code occurred_at} in UTC, blank strings dropped. Two submissions are "the same content" when
+ * their normalised reports are equal.
+ */
+public record IncidentReport(
+        String externalId,
+        LocalDate eventDate,
+        Instant occurredAt,
+        Integer timePrecision,
+        String eventType,
+        String subEventType,
+        String actor1,
+        String assocActor1,
+        String actor2,
+        String assocActor2,
+        Boolean civilianTargeting,
+        String weapon,
+        String country,
+        String admin1,
+        String admin2,
+        String admin3,
+        String location,
+        Double latitude,
+        Double longitude,
+        Integer geoPrecision,
+        Integer fatalities,
+        String source,
+        String sourceScale,
+        String notes) {
+}

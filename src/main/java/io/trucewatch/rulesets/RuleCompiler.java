@@ -1,0 +1,172 @@
+package io.trucewatch.rulesets;
+
+import io.trucewatch.truces.Truce;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles each truce's DRL files ({@code rules/<truce-id>/*.drl}) into a KieBase of its own, from
+ * the text in a snapshot, never from the classpath. Errors are reported with the file as it is on
+ * disk and the line Drools gives. Beyond compiling, every rule must name a clause of its truce
+ * ({@code @clause("…")}) and must not read the wall clock, so that a verdict depends on nothing but
+ * the report and the ruleset version.
+ */
+public final class RuleCompiler {
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final Pattern WALL_CLOCK = Pattern.compile(
+            "System\\s*\\.\\s*currentTimeMillis|System\\s*\\.\\s*nanoTime|\\.now\\s*\\(|new\\s+(java\\.util\\.)?Date\\s*\\(\\s*\\)");
+    private static final AtomicLong COMPILATIONS = new AtomicLong();
+
+    private RuleCompiler() {
+    }
+
+    public static Map<String, KieBase> compile(RulesetSnapshot snapshot, Terms terms) {
+        List<RulesetException.Error> errors = new ArrayList<>();
+        Map<String, KieBase> bases = new LinkedHashMap<>();
+        for (Truce truce : terms.truces().values()) {
+            Map<String, String> drl = new LinkedHashMap<>();
+            snapshot.under(RulesetSnapshot.RULES_DIR + "/" + truce.id() + "/").forEach((path, text) -> {
+                if (path.endsWith(".drl")) {
+                    drl.put(path, text);
+                }
+            });
+            if (drl.isEmpty()) {
+                errors.add(new RulesetException.Error("rules/" + truce.id() + "/", 0, 0,
+                        "truce '" + truce.id() + "' has no .drl file"));
+                continue;
+            }
+            int before = errors.size();
+            drl.forEach((path, text) -> checkText(path, text, errors));
+            KieBase base = errors.size() == before ? build(truce.id(), drl, errors) : null;
+            if (base != null) {
+                checkClauses(base, truce, drl, errors);
+                bases.put(truce.id(), base);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RulesetException(errors);
+        }
+        return Map.copyOf(bases);
+    }
+
+    private static void checkText(String path, String text, List<RulesetException.Error> errors) {
+        Matcher clock = WALL_CLOCK.matcher(text);
+        while (clock.find()) {
+            errors.add(new RulesetException.Error(path, lineOf(text, clock.start()), 0,
+                    "rules must not read the wall clock ('" + clock.group() + "'): a verdict must be reproducible"));
+        }
+        if (!PACKAGE.matcher(text).find()) {
+            errors.add(new RulesetException.Error(path, 1, 0, "a rule file needs a package line"));
+        }
+    }
+
+    /** Builds one truce's KieBase with the application class loader (see DROOLS-EMBEDDING notes). */
+    private static KieBase build(String truceId, Map<String, String> drl, List<RulesetException.Error> errors) {
+        ClassLoader appLoader = RuleCompiler.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(appLoader);
+        KieServices ks = KieServices.Factory.get();
+        // KieRepository is JVM-wide: a unique release per compilation, removed once built.
+        ReleaseId releaseId = ks.newReleaseId("io.trucewatch.rules", truceId,
+                "1.0." + COMPILATIONS.incrementAndGet());
+        try {
+            KieFileSystem kfs = ks.newKieFileSystem();
+            kfs.generateAndWritePomXML(releaseId);
+            Map<String, String> virtualToDisk = new HashMap<>();
+            drl.forEach((path, text) -> {
+                Matcher pkg = PACKAGE.matcher(text);
+                String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+                String fileName = path.substring(path.lastIndexOf('/') + 1);
+                String virtual = "src/main/resources/" + folder + fileName;
+                virtualToDisk.put(virtual, path);
+                virtualToDisk.put(folder + fileName, path);
+                kfs.write(virtual, text);
+            });
+            KieBuilder builder = ks.newKieBuilder(kfs, appLoader).buildAll();
+            List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+            if (!messages.isEmpty()) {
+                report(messages, virtualToDisk, errors);
+                return null;
+            }
+            KieContainer container = ks.newKieContainer(releaseId, appLoader);
+            KieBase base = container.newKieBase(ks.newKieBaseConfiguration(null, appLoader));
+            return base;
+        } finally {
+            ks.getRepository().removeKieModule(releaseId);
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static void report(List<Message> messages, Map<String, String> virtualToDisk,
+            List<RulesetException.Error> errors) {
+        Map<String, Boolean> fileHasLine = new HashMap<>();
+        for (Message m : messages) {
+            String file = virtualToDisk.getOrDefault(m.getPath(), m.getPath());
+            fileHasLine.merge(String.valueOf(file), m.getLine() > 0, Boolean::logicalOr);
+        }
+        for (Message m : messages) {
+            String file = virtualToDisk.getOrDefault(m.getPath(), m.getPath());
+            // Drools follows a syntax error with "Parser returned a null Package" at line 0: noise.
+            if (m.getLine() <= 0 && fileHasLine.getOrDefault(String.valueOf(file), false)) {
+                continue;
+            }
+            errors.add(new RulesetException.Error(file == null ? "rules/" : file, m.getLine(), m.getColumn(),
+                    m.getText().strip()));
+        }
+    }
+
+    private static void checkClauses(KieBase base, Truce truce, Map<String, String> drl,
+            List<RulesetException.Error> errors) {
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Object clause = rule.getMetaData().get("clause");
+                if (clause == null) {
+                    errors.add(where(rule, drl, "rule '" + rule.getName() + "' has no @clause(\"…\") naming the clause it enforces"));
+                } else if (!truce.terms().hasClause(clause.toString())) {
+                    errors.add(where(rule, drl, "rule '" + rule.getName() + "' names clause '" + clause
+                            + "', which truce '" + truce.id() + "' does not have"));
+                }
+            }
+        }
+    }
+
+    private static RulesetException.Error where(Rule rule, Map<String, String> drl, String message) {
+        for (Map.Entry<String, String> file : drl.entrySet()) {
+            Matcher m = RULE.matcher(file.getValue());
+            while (m.find()) {
+                if (m.group(1).equals(rule.getName())) {
+                    return new RulesetException.Error(file.getKey(), lineOf(file.getValue(), m.start(1)), 0, message);
+                }
+            }
+        }
+        return new RulesetException.Error("rules/", 0, 0, message);
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

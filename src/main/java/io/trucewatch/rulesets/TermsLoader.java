@@ -1,0 +1,342 @@
+package io.trucewatch.rulesets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.trucewatch.actors.Actor;
+import io.trucewatch.actors.ActorRegistry;
+import io.trucewatch.territory.ControlFile;
+import io.trucewatch.territory.ControlMap;
+import io.trucewatch.territory.ControlMaps;
+import io.trucewatch.truces.Truce;
+import io.trucewatch.truces.TruceTerms;
+import io.trucewatch.weapons.Weapon;
+import io.trucewatch.weapons.WeaponRegistry;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and checks {@code config/} from a snapshot. Every problem is collected with its file and
+ * key (and line, where the YAML parser knows it), so one failed start-up lists them all.
+ */
+public final class TermsLoader {
+
+    static final String ACTORS = "config/actors.yaml";
+    static final String WEAPONS = "config/weapons.yaml";
+    static final String TRUCES = "config/truces/";
+    static final String CONTROL = "config/control/";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record ActorsFile(List<Actor> actors) {
+    }
+
+    record WeaponsFile(List<Weapon> weapons) {
+    }
+
+    private final RulesetSnapshot snapshot;
+    private final List<RulesetException.Error> errors = new ArrayList<>();
+
+    private TermsLoader(RulesetSnapshot snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    public static Terms load(RulesetSnapshot snapshot) {
+        return new TermsLoader(snapshot).load();
+    }
+
+    private Terms load() {
+        ActorRegistry actors = loadActors();
+        WeaponRegistry weapons = loadWeapons();
+        Map<String, Truce> truces = new LinkedHashMap<>();
+        snapshot.under(TRUCES).forEach((path, text) -> {
+            if (path.endsWith(".yaml") || path.endsWith(".yml")) {
+                TruceTerms terms = parse(path, text, TruceTerms.class);
+                if (terms != null && actors != null && checkTruce(path, terms, actors)) {
+                    truces.put(terms.id(), new Truce(terms, actors));
+                }
+            }
+        });
+        if (truces.isEmpty() && errors.isEmpty()) {
+            error(TRUCES, "no truce is configured");
+        }
+        ControlMap control = actors == null ? ControlMap.empty() : loadControl(actors);
+        if (!errors.isEmpty()) {
+            throw new RulesetException(errors);
+        }
+        return new Terms(actors, weapons, Map.copyOf(truces), control);
+    }
+
+    private ActorRegistry loadActors() {
+        String text = snapshot.files().get(ACTORS);
+        if (text == null) {
+            error(ACTORS, "file is missing");
+            return null;
+        }
+        ActorsFile file = parse(ACTORS, text, ActorsFile.class);
+        if (file == null || file.actors() == null) {
+            if (file != null) {
+                error(ACTORS, "actors: required");
+            }
+            return null;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < file.actors().size(); i++) {
+            Actor actor = file.actors().get(i);
+            require(ACTORS, "actors[" + i + "].id", actor.id());
+            require(ACTORS, "actors[" + i + "].name", actor.name());
+            ids.add(actor.id());
+        }
+        for (int i = 0; i < file.actors().size(); i++) {
+            List<String> members = file.actors().get(i).members();
+            for (int m = 0; m < members.size(); m++) {
+                if (!ids.contains(members.get(m))) {
+                    error(ACTORS, "actors[" + i + "].members[" + m + "]: unknown actor '" + members.get(m) + "'");
+                }
+            }
+        }
+        try {
+            return ActorRegistry.of(file.actors());
+        } catch (IllegalArgumentException e) {
+            error(ACTORS, "actors: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private WeaponRegistry loadWeapons() {
+        String text = snapshot.files().get(WEAPONS);
+        if (text == null) {
+            return WeaponRegistry.of(List.of());
+        }
+        WeaponsFile file = parse(WEAPONS, text, WeaponsFile.class);
+        if (file == null || file.weapons() == null) {
+            return WeaponRegistry.of(List.of());
+        }
+        for (int i = 0; i < file.weapons().size(); i++) {
+            require(WEAPONS, "weapons[" + i + "].id", file.weapons().get(i).id());
+        }
+        try {
+            return WeaponRegistry.of(file.weapons());
+        } catch (IllegalArgumentException e) {
+            error(WEAPONS, "weapons: " + e.getMessage());
+            return WeaponRegistry.of(List.of());
+        }
+    }
+
+    private boolean checkTruce(String path, TruceTerms terms, ActorRegistry actors) {
+        int before = errors.size();
+        require(path, "id", terms.id());
+        require(path, "title", terms.title());
+        if (terms.timeZone() == null) {
+            error(path, "time_zone: required");
+        } else {
+            try {
+                ZoneId.of(terms.timeZone());
+            } catch (DateTimeException e) {
+                error(path, "time_zone: '" + terms.timeZone() + "' is not a tz database zone");
+            }
+        }
+        if (terms.starts() == null) {
+            error(path, "starts: required");
+        } else if (terms.ends() != null && !terms.ends().isAfter(terms.starts())) {
+            error(path, "ends: must be after starts");
+        }
+        if (terms.scope() == null || terms.scope().countries().isEmpty()) {
+            error(path, "scope.countries: at least one country is required");
+        }
+        if (terms.sources().isEmpty()) {
+            error(path, "sources: name the text the terms are taken from");
+        }
+        Set<String> clauseIds = new HashSet<>();
+        for (int i = 0; i < terms.clauses().size(); i++) {
+            TruceTerms.Clause clause = terms.clauses().get(i);
+            require(path, "clauses[" + i + "].id", clause.id());
+            require(path, "clauses[" + i + "].text", clause.text());
+            if (clause.id() != null && !clauseIds.add(clause.id())) {
+                error(path, "clauses[" + i + "].id: '" + clause.id() + "' is used twice");
+            }
+        }
+        for (int i = 0; i < terms.parties().size(); i++) {
+            TruceTerms.Party party = terms.parties().get(i);
+            require(path, "parties[" + i + "].name", party.name());
+            require(path, "parties[" + i + "].side", party.side());
+            require(path, "parties[" + i + "].source", party.source());
+            knownActors(path, "parties[" + i + "].actors", party.actors(), actors);
+        }
+        checkActorTerms(path, "excluded", terms.excluded(), actors);
+        checkActorTerms(path, "disputed", terms.disputed(), actors);
+        for (int i = 0; i < terms.exemptions().size(); i++) {
+            TruceTerms.Exemption exemption = terms.exemptions().get(i);
+            knownActors(path, "exemptions[" + i + "].actors", exemption.actors(), actors);
+            if (!"excluded".equals(exemption.against())) {
+                error(path, "exemptions[" + i + "].against: only 'excluded' is supported");
+            }
+            if (exemption.clause() != null && !terms.hasClause(exemption.clause())) {
+                error(path, "exemptions[" + i + "].clause: unknown clause '" + exemption.clause() + "'");
+            }
+        }
+        return errors.size() == before;
+    }
+
+    private void checkActorTerms(String path, String key, List<TruceTerms.ActorTerm> list, ActorRegistry actors) {
+        for (int i = 0; i < list.size(); i++) {
+            TruceTerms.ActorTerm term = list.get(i);
+            require(path, key + "[" + i + "].source", term.source());
+            require(path, key + "[" + i + "].reason", term.reason());
+            if (term.actor() == null || !actors.contains(term.actor())) {
+                error(path, key + "[" + i + "].actor: unknown actor '" + term.actor() + "'");
+            }
+        }
+    }
+
+    private void knownActors(String path, String key, List<String> ids, ActorRegistry actors) {
+        if (ids.isEmpty()) {
+            error(path, key + ": at least one actor is required");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (!actors.contains(ids.get(i))) {
+                error(path, key + "[" + i + "]: unknown actor '" + ids.get(i) + "'");
+            }
+        }
+    }
+
+    private ControlMap loadControl(ActorRegistry actors) {
+        List<ControlMaps.CountryEntry> countries = new ArrayList<>();
+        snapshot.under(CONTROL).forEach((path, text) -> {
+            if (!path.endsWith(".yaml") && !path.endsWith(".yml")) {
+                return;
+            }
+            ControlFile file = parse(path, text, ControlFile.class);
+            if (file == null || !checkControl(path, file, actors)) {
+                return;
+            }
+            try {
+                countries.add(ControlMaps.country(file, name -> geoJson(CONTROL + name)));
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                error(path, e.getMessage());
+            }
+        });
+        return ControlMaps.of(countries);
+    }
+
+    private JsonNode geoJson(String path) {
+        String text = snapshot.files().get(path);
+        if (text == null) {
+            throw new IllegalArgumentException("geometry: file " + path + " is missing");
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("geometry: " + path + " line " + e.getLocation().getLineNr()
+                    + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private boolean checkControl(String path, ControlFile file, ActorRegistry actors) {
+        int before = errors.size();
+        require(path, "country", file.country());
+        try {
+            ZoneId.of(String.valueOf(file.timeZone()));
+        } catch (DateTimeException e) {
+            error(path, "time_zone: '" + file.timeZone() + "' is not a tz database zone");
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < file.areas().size(); i++) {
+            ControlFile.Area area = file.areas().get(i);
+            String key = "areas[" + i + "]";
+            require(path, key + ".id", area.id());
+            if (area.id() != null && !ids.add(area.id())) {
+                error(path, key + ".id: '" + area.id() + "' is used twice");
+            }
+            if (area.polygon() == null && area.locations().isEmpty() && area.admin2().isEmpty()
+                    && area.admin1().isEmpty()) {
+                error(path, key + ": give a polygon or at least one place name to recognise the area by");
+            }
+            for (int p = 0; p < area.control().size(); p++) {
+                ControlFile.Period period = area.control().get(p);
+                String pkey = key + ".control[" + p + "]";
+                if (period.controller() == null || !actors.contains(period.controller())) {
+                    error(path, pkey + ".controller: unknown actor '" + period.controller() + "'");
+                }
+                require(path, pkey + ".source", period.source());
+                if (period.from() != null && period.to() != null && !period.to().isAfter(period.from())) {
+                    error(path, pkey + ".to: must be after from");
+                }
+                for (int q = 0; q < p; q++) {
+                    if (overlap(area.control().get(q), period)) {
+                        error(path, pkey + ": overlaps control[" + q + "] of the same area");
+                    }
+                }
+            }
+        }
+        return errors.size() == before;
+    }
+
+    private static boolean overlap(ControlFile.Period a, ControlFile.Period b) {
+        boolean aEndsBeforeB = a.to() != null && b.from() != null && !a.to().isAfter(b.from());
+        boolean bEndsBeforeA = b.to() != null && a.from() != null && !b.to().isAfter(a.from());
+        return !aEndsBeforeB && !bEndsBeforeA;
+    }
+
+    private <T> T parse(String path, String text, Class<T> type) {
+        try {
+            T value = YAML.readValue(text, type);
+            if (value == null) {
+                error(path, "file is empty");
+            }
+            return value;
+        } catch (JsonMappingException e) {
+            errors.add(new RulesetException.Error(path, line(e), column(e), keyPath(e) + ": " + e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            errors.add(new RulesetException.Error(path, line(e), column(e), e.getOriginalMessage()));
+        }
+        return null;
+    }
+
+    private static int line(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    private static int column(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+    }
+
+    private static String keyPath(JsonMappingException e) {
+        StringBuilder key = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                key.append(key.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                key.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return key.length() == 0 ? "(document)" : key.toString();
+    }
+
+    private void require(String path, String key, String value) {
+        if (value == null || value.isBlank()) {
+            error(path, key + ": required");
+        }
+    }
+
+    private void error(String path, String message) {
+        errors.add(new RulesetException.Error(path, 0, 0, message));
+    }
+}

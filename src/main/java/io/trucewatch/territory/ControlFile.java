@@ -1,0 +1,46 @@
+package io.trucewatch.territory;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One country's control map as written in {@code config/control/<country>.yaml}: which areas
+ * there are, how they are recognised (polygon, place names, admin areas) and who controlled
+ * each of them when, with the public source for every period.
+ */
+public record ControlFile(
+        String country,
+        String timeZone,
+        String geometry,
+        Map<String, List<String>> admin1Names,
+        List<Area> areas) {
+
+    public ControlFile {
+        admin1Names = admin1Names == null ? Map.of() : Map.copyOf(admin1Names);
+        areas = areas == null ? List.of() : List.copyOf(areas);
+    }
+
+    /**
+     * @param polygon   the id of a feature in the country's GeoJSON file, matched by containment
+     * @param locations place names (ACLED {@code location}) that fall in the area
+     * @param admin2    district names that fall in the area
+     * @param admin1    governorate names that fall in the area
+     */
+    public record Area(String id, String name, String polygon, List<String> locations, List<String> admin2,
+            List<String> admin1, List<Period> control) {
+        public Area {
+            locations = locations == null ? List.of() : List.copyOf(locations);
+            admin2 = admin2 == null ? List.of() : List.copyOf(admin2);
+            admin1 = admin1 == null ? List.of() : List.copyOf(admin1);
+            control = control == null ? List.of() : List.copyOf(control);
+        }
+    }
+
+    /** Who held an area from {@code from} (inclusive) to {@code to} (exclusive, open if null). */
+    public record Period(String controller, LocalDate from, LocalDate to, String source, String note) {
+        public boolean covers(LocalDate day) {
+            return (from == null || !day.isBefore(from)) && (to == null || day.isBefore(to));
+        }
+    }
+}

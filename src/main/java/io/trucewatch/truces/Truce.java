@@ -1,0 +1,109 @@
+package io.trucewatch.truces;
+
+import io.trucewatch.actors.Actor;
+import io.trucewatch.actors.ActorRegistry;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A truce's terms joined to the actor registry: answers who stands where, and when. */
+public final class Truce {
+
+    private final TruceTerms terms;
+    private final ActorRegistry actors;
+    private final ZoneId zone;
+
+    public Truce(TruceTerms terms, ActorRegistry actors) {
+        this.terms = terms;
+        this.actors = actors;
+        this.zone = terms.zone();
+    }
+
+    public TruceTerms terms() {
+        return terms;
+    }
+
+    public String id() {
+        return terms.id();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public ActorStanding standingOf(Optional<Actor> resolved, Instant at) {
+        if (resolved.isEmpty()) {
+            return ActorStanding.of(Standing.UNRESOLVED, "the name is not in the actor registry");
+        }
+        Actor actor = resolved.get();
+        boolean exempt = isExempt(actor.id());
+        if (Actor.CIVILIANS.equals(actor.kind())) {
+            return ActorStanding.of(Standing.CIVILIANS, null);
+        }
+        if (Actor.UNIDENTIFIED.equals(actor.kind())) {
+            return ActorStanding.of(Standing.UNIDENTIFIED, "the reporter could not identify the group");
+        }
+        Optional<TruceTerms.ActorTerm> excluded = activeTerm(terms.excluded(), actor.id(), at);
+        if (excluded.isPresent()) {
+            return new ActorStanding(Standing.EXCLUDED, null, Set.of(), exempt, excluded.get().reason());
+        }
+        Optional<TruceTerms.ActorTerm> disputed = activeTerm(terms.disputed(), actor.id(), at);
+        if (disputed.isPresent()) {
+            return new ActorStanding(Standing.DISPUTED, null, Set.of(), exempt, disputed.get().reason());
+        }
+        for (TruceTerms.Party party : terms.parties()) {
+            if (party.actors().contains(actor.id()) && within(party.boundFrom(), party.boundUntil(), at)) {
+                return new ActorStanding(Standing.BOUND, party.name(), Set.of(party.side()), exempt, null);
+            }
+        }
+        if (actor.isCoalition()) {
+            return coalitionStanding(actor, at, exempt);
+        }
+        return new ActorStanding(Standing.NOT_PARTY, null, Set.of(), exempt,
+                "neither bound nor excluded by the truce");
+    }
+
+    /** A coalition counts as MIXED when excluded groups fight in it beside others. */
+    private ActorStanding coalitionStanding(Actor coalition, Instant at, boolean exempt) {
+        List<String> excludedMembers = new ArrayList<>();
+        List<String> otherMembers = new ArrayList<>();
+        Set<String> sides = new LinkedHashSet<>();
+        for (String memberId : coalition.members()) {
+            ActorStanding member = standingOf(actors.byId(memberId), at);
+            String name = actors.byId(memberId).map(Actor::name).orElse(memberId);
+            if (member.standing() == Standing.EXCLUDED) {
+                excludedMembers.add(name);
+            } else {
+                otherMembers.add(name);
+                sides.addAll(member.sides());
+            }
+        }
+        if (!excludedMembers.isEmpty() && !otherMembers.isEmpty()) {
+            return new ActorStanding(Standing.MIXED, null, sides, exempt, coalition.name() + " joins excluded "
+                    + String.join(", ", excludedMembers) + " with " + String.join(", ", otherMembers));
+        }
+        if (!excludedMembers.isEmpty()) {
+            return new ActorStanding(Standing.EXCLUDED, null, Set.of(), exempt, "all its members are excluded");
+        }
+        return new ActorStanding(Standing.NOT_PARTY, null, sides, exempt,
+                "a coalition the truce does not name; its members' standing decides");
+    }
+
+    private boolean isExempt(String actorId) {
+        return terms.exemptions().stream().anyMatch(e -> e.actors().contains(actorId));
+    }
+
+    private Optional<TruceTerms.ActorTerm> activeTerm(List<TruceTerms.ActorTerm> list, String actorId, Instant at) {
+        return list.stream().filter(t -> t.actor().equals(actorId) && within(t.from(), t.until(), at)).findFirst();
+    }
+
+    private boolean within(LocalDateTime from, LocalDateTime until, Instant at) {
+        return (from == null || !at.isBefore(from.atZone(zone).toInstant()))
+                && (until == null || at.isBefore(until.atZone(zone).toInstant()));
+    }
+}

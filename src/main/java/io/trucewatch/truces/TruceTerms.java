@@ -1,0 +1,90 @@
+package io.trucewatch.truces;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The terms of one truce as written in {@code config/truces/<id>.yaml}. Dates in the file are
+ * local to the truce's own time zone, as the text of a truce states them; they are turned into
+ * instants through the tz database, never a fixed offset.
+ */
+public record TruceTerms(
+        String id,
+        String title,
+        List<Source> sources,
+        String timeZone,
+        LocalDateTime starts,
+        LocalDateTime ends,
+        Scope scope,
+        List<Clause> clauses,
+        List<Party> parties,
+        List<ActorTerm> disputed,
+        List<ActorTerm> excluded,
+        List<Exemption> exemptions) {
+
+    public TruceTerms {
+        sources = nonNull(sources);
+        clauses = nonNull(clauses);
+        parties = nonNull(parties);
+        disputed = nonNull(disputed);
+        excluded = nonNull(excluded);
+        exemptions = nonNull(exemptions);
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public Instant startsAt() {
+        return starts.atZone(zone()).toInstant();
+    }
+
+    public Instant endsAt() {
+        return ends == null ? null : ends.atZone(zone()).toInstant();
+    }
+
+    public boolean hasClause(String clauseId) {
+        return clauses.stream().anyMatch(c -> c.id().equals(clauseId));
+    }
+
+    public record Source(String id, String title, String url) {
+    }
+
+    public record Scope(List<String> countries) {
+        public Scope {
+            countries = nonNull(countries);
+        }
+    }
+
+    public record Clause(String id, String title, String text, String source) {
+    }
+
+    /**
+     * A party bound by the truce: the actors that make it up, the side they are on, and from when
+     * (and, if it lost the truce's protection, until when) they are bound.
+     */
+    public record Party(String name, String side, List<String> actors, LocalDateTime boundFrom,
+            LocalDateTime boundUntil, String source) {
+        public Party {
+            actors = nonNull(actors);
+        }
+    }
+
+    /** An actor the truce excludes, or whose standing is disputed, with the reason and source. */
+    public record ActorTerm(String actor, LocalDateTime from, LocalDateTime until, String reason,
+            String source) {
+    }
+
+    /** Actors whose military action against {@code against} (only "excluded" so far) continues. */
+    public record Exemption(String clause, List<String> actors, String against, String source) {
+        public Exemption {
+            actors = nonNull(actors);
+        }
+    }
+}
