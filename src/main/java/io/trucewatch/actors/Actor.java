@@ -1,5 +1,6 @@
 package io.trucewatch.actors;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -23,6 +24,7 @@ public record Actor(String id, String name, String kind, List<String> aliases, L
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
+    @JsonIgnore
     public boolean isCoalition() {
         return !members.isEmpty();
     }

@@ -34,8 +34,8 @@ public final class ActorResolution {
         }
         String trimmed = name.strip();
         into.add(registry.resolve(trimmed)
-                .map(a -> new ResolvedActor(role, trimmed, a.id(), a.name()))
-                .orElse(new ResolvedActor(role, trimmed, null, null)));
+                .map(a -> ResolvedActor.found(role, trimmed, a.id(), a.name()))
+                .orElse(ResolvedActor.unresolved(role, trimmed)));
     }
 
 }

@@ -1,5 +1,6 @@
 package io.trucewatch.incidents;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -16,9 +17,9 @@ public record IncidentReport(
         String eventType,
         String subEventType,
         String actor1,
-        String assocActor1,
+        @JsonProperty("assoc_actor_1") String assocActor1,
         String actor2,
-        String assocActor2,
+        @JsonProperty("assoc_actor_2") String assocActor2,
         Boolean civilianTargeting,
         String weapon,
         String country,

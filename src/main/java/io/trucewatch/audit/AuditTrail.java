@@ -1,0 +1,75 @@
+package io.trucewatch.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Appends to and checks the hash-chained audit trail. Appends join the caller's transaction, so a
+ * step and its audit entry commit or roll back together.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    public static final String REPORT_RECEIVED = "REPORT_RECEIVED";
+    public static final String REPORT_EVALUATED = "REPORT_EVALUATED";
+    public static final String RULESET_ACTIVATED = "RULESET_ACTIVATED";
+
+    /** How many entries {@link #verify()} reads per query, so a long chain is never all in memory. */
+    private static final int VERIFY_BATCH = 500;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry append(String type, String incidentId, String principal, Object data) {
+        // Locking the head row serialises appends across transactions: one chain, one order.
+        AuditHead head = AuditHead.findById(AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        AuditEntry entry = new AuditEntry();
+        entry.seq = head.lastSeq + 1;
+        // The database keeps microseconds; truncate so the hashed value is the stored value.
+        entry.recordedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        entry.type = type;
+        entry.incidentId = incidentId;
+        entry.principal = principal;
+        entry.data = CanonicalJson.write(data);
+        entry.previousHash = head.lastHash;
+        entry.hash = entry.expectedHash();
+        entry.persist();
+        head.lastSeq = entry.seq;
+        head.lastHash = entry.hash;
+        return entry;
+    }
+
+    /** Walks the whole chain from the first entry and reports the first that does not hold. */
+    @Transactional
+    public ChainCheck verify() {
+        AuditHead head = AuditHead.findById(AuditHead.ID);
+        String previous = AuditChain.GENESIS;
+        long expectedSeq = 1;
+        long checked = 0;
+        while (true) {
+            List<AuditEntry> batch = AuditEntry.<AuditEntry>find("seq >= ?1 order by seq", expectedSeq)
+                    .page(0, VERIFY_BATCH).list();
+            for (AuditEntry entry : batch) {
+                String problem = AuditChain.problemWith(entry, expectedSeq, previous);
+                if (problem != null) {
+                    return ChainCheck.broken(checked, entry.seq, problem);
+                }
+                previous = entry.hash;
+                expectedSeq++;
+                checked++;
+            }
+            AuditEntry.getEntityManager().clear();
+            if (batch.size() < VERIFY_BATCH) {
+                break;
+            }
+        }
+        if (checked != head.lastSeq || !previous.equals(head.lastHash)) {
+            return ChainCheck.broken(checked, checked + 1,
+                    "the chain ends at entry " + checked + " but its head names entry " + head.lastSeq
+                            + ": entries were removed");
+        }
+        return ChainCheck.intact(checked, previous);
+    }
+}

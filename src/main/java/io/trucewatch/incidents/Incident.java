@@ -1,0 +1,53 @@
+package io.trucewatch.incidents;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A stored incident report with its evaluation. The report and evaluation are kept as the JSON
+ * they were answered with, so what a client was told is what is stored; the other columns exist to
+ * filter on.
+ */
+@Entity
+@Table(name = "incident")
+public class Incident extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "external_id")
+    public String externalId;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    /** SHA-256 of the normalised report: equal hashes mean "the same content" (CONTRACT §4). */
+    @Column(name = "content_hash", nullable = false)
+    public String contentHash;
+
+    @Column(name = "report_json", nullable = false, columnDefinition = "CLOB")
+    public String reportJson;
+
+    /** event_date, or the UTC day of occurred_at: what date filters compare against. */
+    @Column(name = "event_day", nullable = false)
+    public LocalDate eventDay;
+
+    public String admin1;
+
+    @Column(nullable = false)
+    public String verdict;
+
+    @Column(name = "ruleset_version", nullable = false)
+    public String rulesetVersion;
+
+    @Column(name = "evaluation_json", nullable = false, columnDefinition = "CLOB")
+    public String evaluationJson;
+
+    @Column(name = "review_status", nullable = false)
+    public String reviewStatus;
+}

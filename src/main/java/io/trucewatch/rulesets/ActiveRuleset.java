@@ -1,0 +1,70 @@
+package io.trucewatch.rulesets;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.trucewatch.audit.AuditTrail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The ruleset in service. Loaded from {@code rules/} and {@code config/} on disk at start-up; a
+ * ruleset that does not load stops the start, with every error's file and line in the message.
+ * Callers take one {@link Ruleset} and keep it for the whole evaluation, so swapping in another
+ * version never changes an evaluation half-way.
+ */
+@ApplicationScoped
+public class ActiveRuleset {
+
+    private static final Logger LOG = Logger.getLogger(ActiveRuleset.class);
+
+    @ConfigProperty(name = "trucewatch.rules-dir")
+    Path rulesDir;
+
+    @ConfigProperty(name = "trucewatch.config-dir")
+    Path configDir;
+
+    @Inject
+    RulesetStore store;
+
+    @Inject
+    AuditTrail audit;
+
+    private final AtomicReference<Ruleset> current = new AtomicReference<>();
+
+    void onStart(@Observes StartupEvent event) {
+        Ruleset ruleset = Ruleset.compile(RulesetSnapshot.read(rulesDir, configDir));
+        activate(ruleset, "startup");
+        LOG.infof("ruleset %s in service: truces %s, %d files from %s and %s", ruleset.version(),
+                ruleset.terms().truces().keySet(), ruleset.snapshot().files().size(), rulesDir.toAbsolutePath(),
+                configDir.toAbsolutePath());
+    }
+
+    /** Stores the version's files (first use only), records the activation, then puts it in service. */
+    void activate(Ruleset ruleset, String principal) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            boolean firstUse = store.store(ruleset.snapshot());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("ruleset_version", ruleset.version());
+            data.put("files", ruleset.snapshot().files().size());
+            data.put("truces", ruleset.terms().truces().keySet().stream().sorted().toList());
+            data.put("first_use", firstUse);
+            audit.append(AuditTrail.RULESET_ACTIVATED, null, principal, data);
+        });
+        current.set(ruleset);
+    }
+
+    public Ruleset get() {
+        Ruleset ruleset = current.get();
+        if (ruleset == null) {
+            throw new IllegalStateException("no ruleset is in service yet");
+        }
+        return ruleset;
+    }
+}

@@ -1,0 +1,81 @@
+package io.trucewatch.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads query parameters as strings and checks them, so a bad one is a 400 naming it rather than
+ * the 404 that JAX-RS gives for a query parameter it cannot convert.
+ */
+public final class QueryParams {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    public int page(String value) {
+        Integer page = integer("page", value, 0);
+        if (page != null && page < 0) {
+            errors.add(new Problem.FieldError("page", "must be 0 or more"));
+        }
+        return page == null ? 0 : page;
+    }
+
+    public int size(String value) {
+        Integer size = integer("size", value, 20);
+        if (size != null && (size < 1 || size > MAX_PAGE_SIZE)) {
+            errors.add(new Problem.FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        return size == null ? 20 : size;
+    }
+
+    public LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(name, "'" + value + "' is not a date YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    public <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(name, "'" + value + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    public void error(String name, String message) {
+        errors.add(new Problem.FieldError(name, message));
+    }
+
+    /** Throws a 400 naming every bad parameter, if there is one. */
+    public void check() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private Integer integer(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldError(name, "'" + value + "' is not an integer"));
+            return null;
+        }
+    }
+}
