@@ -35,7 +35,7 @@ public final class ReportBuilder {
     }
 
     public ReportBuilder at(String isoInstant) {
-        this.occurredAt = Instant.parse(isoInstant);
+        this.occurredAt = java.time.OffsetDateTime.parse(isoInstant).toInstant();
         return this;
     }
 

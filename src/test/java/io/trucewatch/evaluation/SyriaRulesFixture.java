@@ -1,28 +1,49 @@
 package io.trucewatch.evaluation;
 
+import io.trucewatch.evaluation.facts.Finding;
 import io.trucewatch.incidents.IncidentReport;
 import io.trucewatch.rulesets.Ruleset;
 import io.trucewatch.rulesets.RulesetSnapshot;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Compiles the real rules/ and config/ of the repository once for all rule tests. */
-final class SyriaRulesFixture {
+/** Compiles the repository's real rules/ and config/ once for all rule tests. */
+public final class SyriaRulesFixture {
 
-    static final String TRUCE = "syria-coh-2016";
+    public static final String TRUCE = "syria-coh-2016";
     private static Ruleset ruleset;
 
     private SyriaRulesFixture() {
     }
 
-    static synchronized Ruleset ruleset() {
+    public static synchronized Ruleset ruleset() {
         if (ruleset == null) {
-            ruleset = Ruleset.compile(RulesetSnapshot.read(Path.of("rules"), Path.of("config")));
+            ruleset = Ruleset.compile(snapshot());
         }
         return ruleset;
     }
 
-    static TruceEvaluation syria(IncidentReport report) {
-        return Evaluator.evaluate(report, ruleset()).evaluations().stream()
+    public static RulesetSnapshot snapshot() {
+        return RulesetSnapshot.read(Path.of("rules"), Path.of("config"));
+    }
+
+    public static TruceEvaluation syria(IncidentReport report) {
+        return syria(report, ruleset());
+    }
+
+    public static TruceEvaluation syria(IncidentReport report, Ruleset ruleset) {
+        return Evaluator.evaluate(report, ruleset).evaluations().stream()
                 .filter(e -> e.truce().equals(TRUCE)).findFirst().orElseThrow();
+    }
+
+    /** The rules that produced findings. */
+    public static Set<String> findingRules(TruceEvaluation evaluation) {
+        return evaluation.findings().stream().map(Finding::rule).collect(Collectors.toSet());
+    }
+
+    public static List<Finding> findingsOf(TruceEvaluation evaluation, String rule) {
+        return evaluation.findings().stream().filter(f -> f.rule().equals(rule)).toList();
     }
 }
