@@ -303,7 +303,10 @@ public final class TermsLoader {
             }
             return value;
         } catch (JsonMappingException e) {
-            errors.add(new RulesetException.Error(path, line(e), column(e), keyPath(e) + ": " + e.getOriginalMessage()));
+            String key = keyPath(e);
+            int line = YamlLines.lineOf(text, key);
+            errors.add(new RulesetException.Error(path, line > 0 ? line : line(e), line > 0 ? 0 : column(e),
+                    key + ": " + e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             errors.add(new RulesetException.Error(path, line(e), column(e), e.getOriginalMessage()));
         }
@@ -336,7 +339,11 @@ public final class TermsLoader {
         }
     }
 
+    /** An error whose message starts with the key path at fault ("parties[2].side: required"). */
     private void error(String path, String message) {
-        errors.add(new RulesetException.Error(path, 0, 0, message));
+        String text = snapshot.files().get(path);
+        int colon = message.indexOf(": ");
+        int line = text == null || colon < 0 ? 0 : YamlLines.lineOf(text, message.substring(0, colon));
+        errors.add(new RulesetException.Error(path, line, 0, message));
     }
 }

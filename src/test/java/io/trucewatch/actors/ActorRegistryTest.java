@@ -1,0 +1,63 @@
+package io.trucewatch.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trucewatch.evaluation.SyriaRulesFixture;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Alias resolution against the real config/actors.yaml. */
+class ActorRegistryTest {
+
+    private static final ActorRegistry REGISTRY = SyriaRulesFixture.ruleset().terms().actors();
+
+    private static String idOf(String name) {
+        return REGISTRY.resolve(name).map(Actor::id).orElse("(unresolved)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"regime forces", "SAA", "Syrian Arab Army", "Military Forces of Syria (2000-)",
+            "MILITARY FORCES OF SYRIA 2000", "  syrian arab army  "})
+    void spellingsOfTheGovernmentForcesAreOneActor(String name) {
+        assertEquals("syrian-government-forces", idOf(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ISIS", "ISIL", "Daesh", "Islamic State", "Islamic State (Syria)", "islamic-state",
+            "Islamic State (Iraq)", "DA'ESH"})
+    void spellingsOfIslamicStateAreOneActor(String name) {
+        assertEquals("islamic-state", idOf(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Jabhat al-Nusra", "Al-Nusra Front", "Nusra Front", "Jabhat Fateh al-Sham",
+            "Hayat Tahrir al Sham", "JABHAT AL NUSRA", "Jabhat al-Nuṣra"})
+    void spellingsOfNusraAreOneActor(String name) {
+        assertEquals("jabhat-al-nusra", idOf(name));
+    }
+
+    @Test
+    void accentsCaseAndPunctuationAreIgnored() {
+        assertEquals("ahrar-al-sham", idOf("Ahrâr al–Shâm"));
+        assertEquals("civilians-syria", idOf("civilians (syria)"));
+    }
+
+    @Test
+    void unknownNamesResolveToNothing() {
+        assertTrue(REGISTRY.resolve("Brigade of the Unknown Soldier").isEmpty());
+        assertTrue(REGISTRY.resolve("").isEmpty());
+        assertTrue(REGISTRY.resolve(null).isEmpty());
+    }
+
+    @Test
+    void aNameClaimedByTwoActorsIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ActorRegistry.of(List.of(
+                new Actor("a", "Alpha", "rebel-group", List.of("The Group"), null, null),
+                new Actor("b", "Beta", "rebel-group", List.of("the group"), null, null))));
+        assertTrue(e.getMessage().contains("'a'") && e.getMessage().contains("'b'"), e.getMessage());
+    }
+}

@@ -1,0 +1,163 @@
+package io.trucewatch.rulesets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bad rule file or bad configuration is refused with its file and line (or key), through the
+ * same code path the service starts with.
+ */
+class RulesetLoadingTest {
+
+    @TempDir
+    Path root;
+
+    private Path rules;
+    private Path config;
+
+    @BeforeEach
+    void copyTheRealRuleset() throws IOException {
+        rules = root.resolve("rules");
+        config = root.resolve("config");
+        copy(Path.of("rules"), rules);
+        copy(Path.of("config"), config);
+    }
+
+    @Test
+    void theRealRulesetLoadsAndItsVersionIsItsContent() throws IOException {
+        Ruleset ruleset = Ruleset.compile(RulesetSnapshot.read(rules, config));
+        assertTrue(ruleset.version().matches("sha256:[0-9a-f]{64}"));
+        assertEquals(ruleset.version(), RulesetSnapshot.read(Path.of("rules"), Path.of("config")).version(),
+                "same files, same version");
+        Files.writeString(config.resolve("truces/syria-coh-2016.yaml"), "\n# a comment\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertNotEquals(ruleset.version(), RulesetSnapshot.read(rules, config).version(), "any change, another version");
+    }
+
+    @Test
+    void aSyntaxErrorInARuleFileNamesTheFileAndLine() throws IOException {
+        Path file = rules.resolve("syria-coh-2016/territory.drl");
+        String text = Files.readString(file);
+        int line = lineOf(text, "    InScope()");
+        Files.writeString(file, text.replaceFirst("    InScope\\(\\)", "    InScope( ,"));
+        RulesetException e = assertThrows(RulesetException.class, () -> startService());
+        assertTrue(e.errors().stream().anyMatch(err -> err.file().equals("rules/syria-coh-2016/territory.drl")
+                && Math.abs(err.line() - line) <= 1), e::getMessage);
+        assertTrue(e.getMessage().contains("rules/syria-coh-2016/territory.drl:"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownFieldInARuleNamesItsExactLine() throws IOException {
+        Path file = rules.resolve("syria-coh-2016/attacks.drl");
+        String text = Files.readString(file);
+        int line = lineOf(text, "Report( weaponClasses contains \"indiscriminate\" )");
+        Files.writeString(file, text.replace("Report( weaponClasses contains \"indiscriminate\" )",
+                "Report( calibre contains \"indiscriminate\" )"));
+        RulesetException e = assertThrows(RulesetException.class, () -> startService());
+        assertTrue(e.errors().stream().anyMatch(err -> err.file().equals("rules/syria-coh-2016/attacks.drl")
+                && err.line() == line), e::getMessage);
+    }
+
+    @Test
+    void aRuleWithoutAClauseOrWithAnUnknownClauseIsRefused() throws IOException {
+        Path file = rules.resolve("syria-coh-2016/territory.drl");
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("@clause(\"3\")", "@clause(\"99\")"));
+        RulesetException e = assertThrows(RulesetException.class, () -> startService());
+        assertTrue(e.getMessage().contains("clause '99'"), e.getMessage());
+        assertEquals("rules/syria-coh-2016/territory.drl", e.errors().get(0).file());
+        assertEquals(lineOf(text, "rule \"seizing-territory-from-other-party\""), e.errors().get(0).line());
+    }
+
+    @Test
+    void aRuleThatReadsTheWallClockIsRefused() throws IOException {
+        Path file = rules.resolve("syria-coh-2016/territory.drl");
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("InScope()", "InScope()\n    eval( java.time.Instant.now() != null )"));
+        RulesetException e = assertThrows(RulesetException.class, () -> startService());
+        assertTrue(e.getMessage().contains("wall clock"), e.getMessage());
+        assertEquals("rules/syria-coh-2016/territory.drl", e.errors().get(0).file());
+    }
+
+    @Test
+    void invalidYamlNamesTheFileLineAndKey() throws IOException {
+        Path file = config.resolve("truces/syria-coh-2016.yaml");
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("time_zone: Asia/Damascus", "time_zone: Asia/Damascus\nstart_time: 1"));
+        RulesetException e = assertThrows(RulesetException.class, () -> startService());
+        RulesetException.Error error = e.errors().get(0);
+        assertEquals("config/truces/syria-coh-2016.yaml", error.file());
+        assertEquals(lineOf(text, "time_zone: Asia/Damascus") + 1, error.line());
+        assertTrue(error.message().contains("start_time"), error.message());
+    }
+
+    @Test
+    void semanticErrorsNameTheFileKeyAndLine() throws IOException {
+        Path truce = config.resolve("truces/syria-coh-2016.yaml");
+        String truceText = Files.readString(truce)
+                .replace("time_zone: Asia/Damascus", "time_zone: Asia/Nowhere")
+                .replace("actors: [free-syrian-army]", "actors: [free-syrian-armee]");
+        Files.writeString(truce, truceText);
+        Path control = config.resolve("control/syria.yaml");
+        String controlText = Files.readString(control).replace("controller: jaish-al-fatah", "controller: jaish-al-fath");
+        Files.writeString(control, controlText);
+        RulesetException e = assertThrows(RulesetException.class, () -> startService());
+        assertHasError(e, "config/truces/syria-coh-2016.yaml", lineOf(truceText, "time_zone: Asia/Nowhere"),
+                "time_zone: 'Asia/Nowhere' is not a tz database zone");
+        assertHasError(e, "config/truces/syria-coh-2016.yaml", lineOf(truceText, "actors: [free-syrian-armee]"),
+                "parties[2].actors[0]: unknown actor 'free-syrian-armee'");
+        assertHasError(e, "config/control/syria.yaml", lineOf(controlText, "controller: jaish-al-fath"),
+                ".control[0].controller: unknown actor 'jaish-al-fath'");
+        assertTrue(e.getMessage().contains("config/control/syria.yaml:" + lineOf(controlText, "controller: jaish-al-fath")),
+                e.getMessage());
+    }
+
+    private static void assertHasError(RulesetException e, String file, int line, String message) {
+        assertTrue(e.errors().stream().anyMatch(err -> err.file().equals(file) && err.line() == line
+                && err.message().contains(message)), () -> "expected " + file + ":" + line + " " + message + " in\n"
+                + e.getMessage());
+    }
+
+    @Test
+    void overlappingControlPeriodsAreRefused() throws IOException {
+        Path control = config.resolve("control/syria.yaml");
+        Files.writeString(control, Files.readString(control).replace("        to: 2016-03-27\n", "        to: 2016-04-27\n"));
+        RulesetException e = assertThrows(RulesetException.class, () -> startService());
+        assertTrue(e.getMessage().contains("overlaps control[0]"), e.getMessage());
+    }
+
+    /** What the service does at start-up, minus storing the version (which needs the database). */
+    private void startService() {
+        Ruleset.compile(RulesetSnapshot.read(rules, config));
+    }
+
+    private static int lineOf(String text, String needle) {
+        int offset = text.indexOf(needle);
+        assertTrue(offset >= 0, "test setup: '" + needle + "' not found");
+        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}
