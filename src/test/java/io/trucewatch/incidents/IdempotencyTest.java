@@ -1,0 +1,67 @@
+package io.trucewatch.incidents;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** CONTRACT §4: the same external_id and content → 200 and one record; other content → 409, unchanged. */
+@QuarkusTest
+class IdempotencyTest {
+
+    private static long recordsWith(String externalId) {
+        return QuarkusTransaction.requiringNew().call(() -> Incident.count("externalId", externalId));
+    }
+
+    @Test
+    void theSameReportTwiceIsStoredOnce() {
+        String externalId = "SYR-" + UUID.randomUUID();
+        Map<String, Object> report = Json.with(IncidentInputTest.VALID, "external_id", externalId);
+        String id = given().contentType(ContentType.JSON).body(report).post("/api/incidents").then()
+                .statusCode(201).extract().path("id");
+        long auditEntries = QuarkusTransaction.requiringNew().call(() -> io.trucewatch.audit.AuditEntry.count());
+
+        given().contentType(ContentType.JSON).body(report).post("/api/incidents").then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("external_id", equalTo(externalId))
+                .body("verdict", equalTo("PROBABLE_VIOLATION"));
+        assertEquals(1, recordsWith(externalId));
+        assertEquals(auditEntries, QuarkusTransaction.requiringNew().call(() -> io.trucewatch.audit.AuditEntry.count()),
+                "a resubmission adds no audit entry");
+    }
+
+    @Test
+    void normalisedEqualContentCountsAsTheSame() {
+        String externalId = "SYR-" + UUID.randomUUID();
+        Map<String, Object> report = Json.with(IncidentInputTest.VALID, "external_id", externalId);
+        given().contentType(ContentType.JSON).body(report).post("/api/incidents").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Json.with(report, "event_type", "EXPLOSIONS/REMOTE VIOLENCE", "actor1", "  SAA "))
+                .post("/api/incidents").then().statusCode(200);
+        assertEquals(1, recordsWith(externalId));
+    }
+
+    @Test
+    void otherContentUnderTheSameExternalIdIsAConflictAndChangesNothing() {
+        String externalId = "SYR-" + UUID.randomUUID();
+        Map<String, Object> report = Json.with(IncidentInputTest.VALID, "external_id", externalId);
+        String id = given().contentType(ContentType.JSON).body(report).post("/api/incidents").then()
+                .statusCode(201).extract().path("id");
+
+        given().contentType(ContentType.JSON).body(Json.with(report, "fatalities", 12)).post("/api/incidents").then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("status", equalTo(409))
+                .body("detail", containsString(externalId));
+        assertEquals(1, recordsWith(externalId));
+        given().get("/api/incidents/" + id).then().statusCode(200).body("incident.fatalities", equalTo(null));
+    }
+}
