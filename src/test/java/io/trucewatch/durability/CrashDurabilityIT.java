@@ -1,0 +1,154 @@
+package io.trucewatch.durability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nothing acknowledged is lost: the packaged service takes reports from several clients, is killed
+ * with SIGKILL mid-stream, restarts on the same H2 file, and still has every report it answered 201
+ * for, with an intact audit chain. Runs against the real jar (failsafe, after package).
+ */
+class CrashDurabilityIT {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final int CLIENTS = 4;
+    private static final int MAX_REPORTS = 20_000;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyAcknowledgedReportSurvivesAKill() throws Exception {
+        int port = freePort();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Process service = start(port);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        try {
+            awaitReady(http, port);
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger sent = new AtomicInteger();
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.submit(() -> {
+                    while (!stop.get() && sent.incrementAndGet() <= MAX_REPORTS) {
+                        try {
+                            HttpResponse<String> response = http.send(post(port, sent.get()),
+                                    HttpResponse.BodyHandlers.ofString());
+                            Matcher id = ID.matcher(response.body());
+                            if (response.statusCode() == 201 && id.find()) {
+                                acknowledged.add(id.group(1));
+                            }
+                        } catch (IOException | InterruptedException e) {
+                            return; // the service died under us: expected
+                        }
+                    }
+                });
+            }
+            Thread.sleep(2500);
+            service.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hooks, no flush
+            stop.set(true);
+            clients.shutdown();
+            assertTrue(clients.awaitTermination(20, TimeUnit.SECONDS));
+        } finally {
+            service.destroyForcibly();
+        }
+        assertTrue(acknowledged.size() > 10, "the load reached the service: " + acknowledged.size());
+        System.out.println("CrashDurabilityIT: " + acknowledged.size() + " reports acknowledged before kill -9");
+
+        Process restarted = start(port);
+        try {
+            awaitReady(http, port);
+            List<String> lost = new ArrayList<>();
+            for (String id : acknowledged) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/incidents/" + id)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    lost.add(id);
+                }
+            }
+            assertEquals(List.of(), lost, "acknowledged reports lost after kill -9 (of " + acknowledged.size() + ")");
+            HttpResponse<String> verify = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/audit/verify")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(verify.body().contains("\"intact\":true"), verify.body());
+        } finally {
+            restarted.destroy();
+            restarted.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process start(int port) throws IOException {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+        assertTrue(Files.exists(jar), "package the service first: " + jar);
+        return new ProcessBuilder("java",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + work.resolve("data/trucewatch") + ";WRITE_DELAY=0",
+                "-Dtrucewatch.rules-dir=" + Path.of("rules").toAbsolutePath(),
+                "-Dtrucewatch.config-dir=" + Path.of("config").toAbsolutePath(),
+                "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile()))
+                .start();
+    }
+
+    private static void awaitReady(HttpClient http, int port) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("service did not become ready on port " + port);
+    }
+
+    private static HttpRequest post(int port, int n) {
+        String body = """
+                {"external_id":"crash-%d","event_date":"2016-04-10","event_type":"Explosions/Remote violence",
+                 "sub_event_type":"Air/drone strike","actor1":"SAA","actor2":"Civilians (Syria)",
+                 "weapon":"barrel bomb","admin1":"Aleppo","location":"Al-Haidariyah"}""".formatted(n);
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/incidents"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
