@@ -8,7 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +43,31 @@ class IdempotencyTest {
         assertEquals(1, recordsWith(externalId));
         assertEquals(auditEntries, QuarkusTransaction.requiringNew().call(() -> io.trucewatch.audit.AuditEntry.count()),
                 "a resubmission adds no audit entry");
+    }
+
+    @Test
+    void concurrentResubmissionsStillMakeOneRecord() throws Exception {
+        String externalId = "SYR-" + UUID.randomUUID();
+        Map<String, Object> report = Json.with(IncidentInputTest.VALID, "external_id", externalId);
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return given().contentType(ContentType.JSON).body(report).post("/api/incidents").statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> codes = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            codes.add(status.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes::toString);
+        assertEquals(clients - 1, codes.stream().filter(c -> c == 200).count(), codes::toString);
+        assertEquals(1, recordsWith(externalId));
     }
 
     @Test

@@ -83,7 +83,9 @@ class IncidentQueriesTest {
     @Test
     void theApiIsDescribedAndHealthy() {
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/incidents"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/incidents"))
+                .body("components.schemas.IncidentReport.properties", org.hamcrest.Matchers.hasKey("assoc_actor_1"))
+                .body("components.schemas.IncidentView.properties", org.hamcrest.Matchers.hasKey("ruleset_version"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("ruleset"));
     }
