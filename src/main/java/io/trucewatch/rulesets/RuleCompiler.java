@@ -117,6 +117,12 @@ public final class RuleCompiler {
 
     private static void report(List<Message> messages, Map<String, String> virtualToDisk,
             List<RulesetException.Error> errors) {
+        // A syntax error makes Drools drop the whole package, and every other file then fails to
+        // resolve the types it declared: dozens of errors with one cause. Show the cause alone.
+        List<Message> syntax = messages.stream().filter(m -> m.getText().startsWith("[ERR ")).toList();
+        if (!syntax.isEmpty()) {
+            messages = syntax;
+        }
         Map<String, Boolean> fileHasLine = new HashMap<>();
         for (Message m : messages) {
             String file = virtualToDisk.getOrDefault(m.getPath(), m.getPath());

@@ -66,11 +66,11 @@ public record TruceTerms(
     }
 
     /**
-     * A party bound by the truce: the actors that make it up, the side they are on, and from when
-     * (and, if it lost the truce's protection, until when) they are bound.
+     * A party bound by the truce: the actors that make it up, the side they are on, when it said it
+     * accepted the terms, and from when (and, if it lost the truce's protection, until when) it is bound.
      */
-    public record Party(String name, String side, List<String> actors, LocalDateTime boundFrom,
-            LocalDateTime boundUntil, String source) {
+    public record Party(String name, String side, List<String> actors, LocalDateTime acceptedBy,
+            LocalDateTime boundFrom, LocalDateTime boundUntil, String source) {
         public Party {
             actors = nonNull(actors);
         }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +28,8 @@ class RulesetLoadingTest {
     void copyTheRealRuleset() throws IOException {
         rules = root.resolve("rules");
         config = root.resolve("config");
-        copy(Path.of("rules"), rules);
-        copy(Path.of("config"), config);
+        TestFiles.copyTree(Path.of("rules"), rules);
+        TestFiles.copyTree(Path.of("config"), config);
     }
 
     @Test
@@ -49,19 +47,21 @@ class RulesetLoadingTest {
     void aSyntaxErrorInARuleFileNamesTheFileAndLine() throws IOException {
         Path file = rules.resolve("syria-coh-2016/territory.drl");
         String text = Files.readString(file);
-        int line = lineOf(text, "    InScope()");
+        int line = TestFiles.lineOf(text, "    InScope()");
         Files.writeString(file, text.replaceFirst("    InScope\\(\\)", "    InScope( ,"));
         RulesetException e = assertThrows(RulesetException.class, () -> startService());
         assertTrue(e.errors().stream().anyMatch(err -> err.file().equals("rules/syria-coh-2016/territory.drl")
                 && Math.abs(err.line() - line) <= 1), e::getMessage);
         assertTrue(e.getMessage().contains("rules/syria-coh-2016/territory.drl:"), e.getMessage());
+        assertTrue(e.errors().stream().allMatch(err -> err.file().equals("rules/syria-coh-2016/territory.drl")),
+                () -> "the syntax error alone, not its echoes in the other files of the package: " + e.getMessage());
     }
 
     @Test
     void anUnknownFieldInARuleNamesItsExactLine() throws IOException {
         Path file = rules.resolve("syria-coh-2016/attacks.drl");
         String text = Files.readString(file);
-        int line = lineOf(text, "Report( weaponClasses contains \"indiscriminate\" )");
+        int line = TestFiles.lineOf(text, "Report( weaponClasses contains \"indiscriminate\" )");
         Files.writeString(file, text.replace("Report( weaponClasses contains \"indiscriminate\" )",
                 "Report( calibre contains \"indiscriminate\" )"));
         RulesetException e = assertThrows(RulesetException.class, () -> startService());
@@ -77,7 +77,7 @@ class RulesetLoadingTest {
         RulesetException e = assertThrows(RulesetException.class, () -> startService());
         assertTrue(e.getMessage().contains("clause '99'"), e.getMessage());
         assertEquals("rules/syria-coh-2016/territory.drl", e.errors().get(0).file());
-        assertEquals(lineOf(text, "rule \"seizing-territory-from-other-party\""), e.errors().get(0).line());
+        assertEquals(TestFiles.lineOf(text, "rule \"seizing-territory-from-other-party\""), e.errors().get(0).line());
     }
 
     @Test
@@ -98,7 +98,7 @@ class RulesetLoadingTest {
         RulesetException e = assertThrows(RulesetException.class, () -> startService());
         RulesetException.Error error = e.errors().get(0);
         assertEquals("config/truces/syria-coh-2016.yaml", error.file());
-        assertEquals(lineOf(text, "time_zone: Asia/Damascus") + 1, error.line());
+        assertEquals(TestFiles.lineOf(text, "time_zone: Asia/Damascus") + 1, error.line());
         assertTrue(error.message().contains("start_time"), error.message());
     }
 
@@ -113,13 +113,13 @@ class RulesetLoadingTest {
         String controlText = Files.readString(control).replace("controller: jaish-al-fatah", "controller: jaish-al-fath");
         Files.writeString(control, controlText);
         RulesetException e = assertThrows(RulesetException.class, () -> startService());
-        assertHasError(e, "config/truces/syria-coh-2016.yaml", lineOf(truceText, "time_zone: Asia/Nowhere"),
+        assertHasError(e, "config/truces/syria-coh-2016.yaml", TestFiles.lineOf(truceText, "time_zone: Asia/Nowhere"),
                 "time_zone: 'Asia/Nowhere' is not a tz database zone");
-        assertHasError(e, "config/truces/syria-coh-2016.yaml", lineOf(truceText, "actors: [free-syrian-armee]"),
+        assertHasError(e, "config/truces/syria-coh-2016.yaml", TestFiles.lineOf(truceText, "actors: [free-syrian-armee]"),
                 "parties[2].actors[0]: unknown actor 'free-syrian-armee'");
-        assertHasError(e, "config/control/syria.yaml", lineOf(controlText, "controller: jaish-al-fath"),
+        assertHasError(e, "config/control/syria.yaml", TestFiles.lineOf(controlText, "controller: jaish-al-fath"),
                 ".control[0].controller: unknown actor 'jaish-al-fath'");
-        assertTrue(e.getMessage().contains("config/control/syria.yaml:" + lineOf(controlText, "controller: jaish-al-fath")),
+        assertTrue(e.getMessage().contains("config/control/syria.yaml:" + TestFiles.lineOf(controlText, "controller: jaish-al-fath")),
                 e.getMessage());
     }
 
@@ -140,24 +140,5 @@ class RulesetLoadingTest {
     /** What the service does at start-up, minus storing the version (which needs the database). */
     private void startService() {
         Ruleset.compile(RulesetSnapshot.read(rules, config));
-    }
-
-    private static int lineOf(String text, String needle) {
-        int offset = text.indexOf(needle);
-        assertTrue(offset >= 0, "test setup: '" + needle + "' not found");
-        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }

@@ -1,18 +1,15 @@
-package io.trucewatch.durability;
+package io.trucewatch.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,12 +40,12 @@ class CrashDurabilityIT {
 
     @Test
     void everyAcknowledgedReportSurvivesAKill() throws Exception {
-        int port = freePort();
+        int port = PackagedService.freePort();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Process service = start(port);
+        Process service = PackagedService.start(work, port, Path.of("rules"), Path.of("config"));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
-            awaitReady(http, port);
+            PackagedService.awaitReady(http, port);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger sent = new AtomicInteger();
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -79,9 +76,9 @@ class CrashDurabilityIT {
         assertTrue(acknowledged.size() > 10, "the load reached the service: " + acknowledged.size());
         System.out.println("CrashDurabilityIT: " + acknowledged.size() + " reports acknowledged before kill -9");
 
-        Process restarted = start(port);
+        Process restarted = PackagedService.start(work, port, Path.of("rules"), Path.of("config"));
         try {
-            awaitReady(http, port);
+            PackagedService.awaitReady(http, port);
             List<String> lost = new ArrayList<>();
             for (String id : acknowledged) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
@@ -102,39 +99,6 @@ class CrashDurabilityIT {
         }
     }
 
-    private Process start(int port) throws IOException {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-        assertTrue(Files.exists(jar), "package the service first: " + jar);
-        return new ProcessBuilder("java",
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + work.resolve("data/trucewatch") + ";WRITE_DELAY=0",
-                "-Dtrucewatch.rules-dir=" + Path.of("rules").toAbsolutePath(),
-                "-Dtrucewatch.config-dir=" + Path.of("config").toAbsolutePath(),
-                "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile()))
-                .start();
-    }
-
-    private static void awaitReady(HttpClient http, int port) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("service did not become ready on port " + port);
-    }
-
     private static HttpRequest post(int port, int n) {
         String body = """
                 {"external_id":"crash-%d","event_date":"2016-04-10","event_type":"Explosions/Remote violence",
@@ -144,11 +108,5 @@ class CrashDurabilityIT {
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
