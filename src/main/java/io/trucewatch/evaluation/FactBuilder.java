@@ -18,7 +18,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a report into the facts one truce's rules reason over. It looks things up (actors,
@@ -36,7 +38,7 @@ final class FactBuilder {
                 report.location(), report.latitude(), report.longitude(), at);
         List<Object> facts = new ArrayList<>();
         facts.add(new TruceScope(truce.id(), truce.terms().startsAt(), truce.terms().endsAt(),
-                java.util.Set.copyOf(truce.terms().scope().countries()), truce.terms().timeZone()));
+                Set.copyOf(truce.terms().scope().countries()), truce.terms().timeZone()));
         facts.add(occurrence);
         facts.add(report(report, terms, placement));
         for (ResolvedActor named : actors) {
@@ -75,7 +77,7 @@ final class FactBuilder {
         Optional<Weapon> weapon = terms.weapons().resolve(r.weapon());
         return new Report(r.eventType(), r.subEventType(), Boolean.TRUE.equals(r.civilianTargeting()), r.weapon(),
                 weapon.map(Weapon::id).orElse(null),
-                weapon.map(w -> java.util.Set.copyOf(w.classes())).orElse(java.util.Set.of()),
+                weapon.map(w -> Set.copyOf(w.classes())).orElse(Set.of()),
                 weapon.map(Weapon::calibreMm).orElse(null),
                 placement.country(), r.admin1(), r.location(), r.fatalities());
     }
@@ -83,7 +85,7 @@ final class FactBuilder {
     private static Involvement involvement(ResolvedActor named, Terms terms, Truce truce, Instant at) {
         Optional<Actor> actor = Optional.ofNullable(named.actorId()).flatMap(terms.actors()::byId);
         ActorStanding standing = truce.standingOf(actor, at);
-        Role role = Role.valueOf(named.role().toUpperCase(java.util.Locale.ROOT));
+        Role role = Role.valueOf(named.role().toUpperCase(Locale.ROOT));
         return new Involvement(role, role.perpetrator(), named.asWritten(), named.actorId(), named.actorName(),
                 standing.standing(), standing.party(), standing.side(), standing.sides(), standing.exempt(),
                 standing.note());

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.util.Objects;
 
 /** An actor a report names, as written and as resolved: the index behind the actor filter. */
 @Entity
@@ -37,12 +38,14 @@ public class IncidentActor extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key other && java.util.Objects.equals(incidentId, other.incidentId) && java.util.Objects.equals(position, other.position);
+            return o instanceof Key other
+                    && Objects.equals(incidentId, other.incidentId)
+                    && position == other.position;
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(incidentId, position);
+            return Objects.hash(incidentId, position);
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.util.Objects;
 
 /** One truce's verdict on a report: the index behind the truce filter. */
 @Entity
@@ -32,12 +33,14 @@ public class IncidentTruceVerdict extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key other && java.util.Objects.equals(incidentId, other.incidentId) && java.util.Objects.equals(truceId, other.truceId);
+            return o instanceof Key other
+                    && Objects.equals(incidentId, other.incidentId)
+                    && Objects.equals(truceId, other.truceId);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(incidentId, truceId);
+            return Objects.hash(incidentId, truceId);
         }
     }
 }

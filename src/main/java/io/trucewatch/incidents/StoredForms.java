@@ -1,5 +1,6 @@
 package io.trucewatch.incidents;
 
+import io.trucewatch.audit.CanonicalJson;
 import io.trucewatch.evaluation.Evaluation;
 import io.trucewatch.evaluation.ResolvedActor;
 import io.trucewatch.evaluation.TruceEvaluation;
@@ -16,8 +17,8 @@ final class StoredForms {
 
     /** The normalised report with what each named actor resolved to. */
     static Map<String, Object> incident(IncidentReport report, List<ResolvedActor> actors) {
-        Map<String, Object> incident = new LinkedHashMap<>(io.trucewatch.audit.CanonicalJson.read(
-                io.trucewatch.audit.CanonicalJson.write(report), Map.class));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> incident = new LinkedHashMap<>(CanonicalJson.read(CanonicalJson.write(report), Map.class));
         incident.put("resolved_actors", actors);
         return incident;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -37,7 +38,7 @@ final class CountryMap {
         this.zone = ZoneId.of(file.timeZone());
         this.countryKey = ActorNames.key(file.country());
         this.admin1Keys = file.admin1Names().entrySet().stream()
-                .flatMap(e -> java.util.stream.Stream.concat(java.util.stream.Stream.of(e.getKey()), e.getValue().stream()))
+                .flatMap(e -> Stream.concat(Stream.of(e.getKey()), e.getValue().stream()))
                 .map(ActorNames::key)
                 .collect(Collectors.toUnmodifiableSet());
         List<Shape> shapes = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.trucewatch.weapons;
 
 import io.trucewatch.actors.ActorNames;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class WeaponRegistry {
     }
 
     private static List<String> concat(Weapon weapon) {
-        List<String> names = new java.util.ArrayList<>(weapon.aliases());
+        List<String> names = new ArrayList<>(weapon.aliases());
         names.add(weapon.id());
         names.add(weapon.name());
         return names;

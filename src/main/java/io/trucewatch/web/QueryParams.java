@@ -3,7 +3,9 @@ package io.trucewatch.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads query parameters as strings and checks them, so a bad one is a 400 naming it rather than
@@ -48,10 +50,10 @@ public final class QueryParams {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.add(new Problem.FieldError(name, "'" + value + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants())));
+                    + Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }
