@@ -92,6 +92,16 @@ class IncidentInputTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsRefused() {
+        long before = storedRows();
+        given().contentType(ContentType.TEXT).body("event_date=2016-04-10").when().post("/api/incidents").then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("status", equalTo(415));
+        assertEquals(before, storedRows());
+    }
+
+    @Test
     void vocabularyIsMatchedCaseInsensitivelyAndStoredCanonically() {
         given().contentType(ContentType.JSON)
                 .body(Json.with(VALID, "event_type", "explosions/remote VIOLENCE", "sub_event_type", "AIR/DRONE STRIKE"))
