@@ -10,10 +10,13 @@ public final class ActorRegistry {
 
     private final Map<String, Actor> byId;
     private final Map<String, Actor> byKey;
+    /** Keys without bracketed qualifiers ("military forces of turkey"); ambiguous ones are left out. */
+    private final Map<String, Actor> byUnqualifiedKey;
 
-    private ActorRegistry(Map<String, Actor> byId, Map<String, Actor> byKey) {
+    private ActorRegistry(Map<String, Actor> byId, Map<String, Actor> byKey, Map<String, Actor> byUnqualifiedKey) {
         this.byId = byId;
         this.byKey = byKey;
+        this.byUnqualifiedKey = byUnqualifiedKey;
     }
 
     /**
@@ -31,7 +34,21 @@ public final class ActorRegistry {
             claim(byKey, ActorNames.key(actor.name()), actor);
             actor.aliases().forEach(alias -> claim(byKey, ActorNames.key(alias), actor));
         }
-        return new ActorRegistry(Map.copyOf(byId), Map.copyOf(byKey));
+        Map<String, Actor> byUnqualifiedKey = new LinkedHashMap<>();
+        java.util.Set<String> ambiguous = new java.util.HashSet<>();
+        for (Actor actor : actors) {
+            java.util.List<String> names = new java.util.ArrayList<>(actor.aliases());
+            names.add(actor.name());
+            for (String name : names) {
+                String key = ActorNames.unqualifiedKey(name);
+                Actor previous = byUnqualifiedKey.putIfAbsent(key, actor);
+                if (previous != null && !previous.id().equals(actor.id())) {
+                    ambiguous.add(key);
+                }
+            }
+        }
+        ambiguous.forEach(byUnqualifiedKey::remove);
+        return new ActorRegistry(Map.copyOf(byId), Map.copyOf(byKey), Map.copyOf(byUnqualifiedKey));
     }
 
     private static void claim(Map<String, Actor> byKey, String key, Actor actor) {
@@ -50,7 +67,9 @@ public final class ActorRegistry {
         if (exact != null) {
             return Optional.of(exact);
         }
-        return Optional.ofNullable(byKey.get(ActorNames.unqualifiedKey(asWritten)));
+        String unqualified = ActorNames.unqualifiedKey(asWritten);
+        Actor byName = byKey.get(unqualified);
+        return Optional.ofNullable(byName != null ? byName : byUnqualifiedKey.get(unqualified));
     }
 
     public Optional<Actor> byId(String id) {

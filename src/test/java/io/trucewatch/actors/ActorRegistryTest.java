@@ -47,6 +47,17 @@ class ActorRegistryTest {
     }
 
     @Test
+    void acledSpellingsResolve() {
+        assertEquals("turkish-forces", idOf("Military Forces of Turkey (2002-2016)"));
+        assertEquals("turkish-forces", idOf("Military Forces of Turkey (2016-)"));
+        assertEquals("turkish-forces", idOf("Military Forces of Turkey (2002-)"), "an unknown period still resolves");
+        assertEquals("ypg", idOf("YPG: Peoples Protection Units"));
+        assertEquals("national-defence-forces", idOf("QDW: National Defense Forces"));
+        assertEquals("jabhat-al-nusra", idOf("HTS: Hayat Tahrir al Sham"));
+        assertEquals("syrian-government-forces", idOf("Military Forces of Syria (2000-2024)"));
+    }
+
+    @Test
     void unknownNamesResolveToNothing() {
         assertTrue(REGISTRY.resolve("Brigade of the Unknown Soldier").isEmpty());
         assertTrue(REGISTRY.resolve("").isEmpty());

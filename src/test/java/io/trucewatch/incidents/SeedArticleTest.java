@@ -72,7 +72,7 @@ class SeedArticleTest {
         submit(Json.of("event_date", "2016-04-11", "event_type", "Battles",
                 "sub_event_type", "Non-state actor overtakes territory", "actor1", "Islamic State (Syria)",
                 "actor2", "Opposition Rebels (Syria)", "country", "Syria", "admin1", "Aleppo", "location", "Al-Rai",
-                "latitude", 36.60, "longitude", 37.02))
+                "latitude", 36.612, "longitude", 37.447))
                 .statusCode(201)
                 .body("verdict", equalTo("NOT_A_VIOLATION"))
                 .body("evaluations[0].findings.rule", contains("act-by-excluded-group"));
@@ -91,7 +91,7 @@ class SeedArticleTest {
     @Test
     void turkishArtilleryFromKilisShellingIslamicStateIsNotAViolation() {
         submit(Json.of("event_date", "2016-04-11", "event_type", "Explosions/Remote violence",
-                "sub_event_type", "Shelling/artillery/missile attack", "actor1", "Military Forces of Turkey (2002-)",
+                "sub_event_type", "Shelling/artillery/missile attack", "actor1", "Military Forces of Turkey (2002-2016)",
                 "actor2", "Islamic State (Syria)", "weapon", "howitzer", "country", "Syria", "admin1", "Aleppo",
                 "location", "Al-Rai", "notes", "Howitzers positioned in Kilis fired across the border on IS positions (NTV)"))
                 .statusCode(201)

@@ -33,6 +33,10 @@ class ControlMapTest {
         assertEquals("syrian-government-forces", controller(at("2016-04-10", "Aleppo", null, null, 36.20, 37.12)));
         assertEquals("ypg", controller(at("2016-04-10", "Aleppo", null, null, 36.227, 37.155)),
                 "Sheikh Maqsoud lies inside western Aleppo's box but its own, smaller polygon wins");
+        assertEquals("sheikh-maqsoud", at("2016-04-10", "Aleppo", null, null, 36.2361, 37.1517).area().id());
+        assertEquals("al-rai", at("2016-04-11", "Aleppo", null, null, 36.6119, 37.4467).area().id());
+        assertFalse(at("2016-04-11", "Aleppo", null, null, 36.586, 37.046).hasController(),
+                "Azaz, west of al-Rai, is not in al-Rai's polygon");
     }
 
     @Test
