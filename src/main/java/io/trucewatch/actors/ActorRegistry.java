@@ -1,9 +1,13 @@
 package io.trucewatch.actors;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Resolves actor names as written to canonical actors. Immutable; one per ruleset version. */
 public final class ActorRegistry {
@@ -35,9 +39,9 @@ public final class ActorRegistry {
             actor.aliases().forEach(alias -> claim(byKey, ActorNames.key(alias), actor));
         }
         Map<String, Actor> byUnqualifiedKey = new LinkedHashMap<>();
-        java.util.Set<String> ambiguous = new java.util.HashSet<>();
+        Set<String> ambiguous = new HashSet<>();
         for (Actor actor : actors) {
-            java.util.List<String> names = new java.util.ArrayList<>(actor.aliases());
+            List<String> names = new ArrayList<>(actor.aliases());
             names.add(actor.name());
             for (String name : names) {
                 String key = ActorNames.unqualifiedKey(name);

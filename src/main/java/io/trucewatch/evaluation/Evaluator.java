@@ -26,8 +26,7 @@ public final class Evaluator {
     public static Evaluation evaluate(IncidentReport report, Ruleset ruleset) {
         List<ResolvedActor> actors = ActorResolution.resolve(report, ruleset.terms().actors());
         List<TruceEvaluation> perTruce = new ArrayList<>();
-        for (Truce truce : ruleset.terms().truces().values().stream()
-                .sorted(Comparator.comparing(Truce::id)).toList()) {
+        for (Truce truce : ruleset.terms().truces().values()) {
             List<Object> facts = FactBuilder.facts(report, actors, ruleset.terms(), truce);
             perTruce.add(judge(truce.id(), ruleset.rules().get(truce.id()), facts));
         }

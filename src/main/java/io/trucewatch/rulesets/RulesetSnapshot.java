@@ -33,7 +33,7 @@ public final class RulesetSnapshot {
         this.version = "sha256:" + digest(this.files);
     }
 
-    /** Reads {@code rules/} and {@code config/} under {@code root}, skipping hidden files. */
+    /** Reads the rules and config directories, skipping hidden files; paths are keyed "rules/…" and "config/…". */
     public static RulesetSnapshot read(Path rulesDir, Path configDir) {
         Map<String, String> files = new TreeMap<>();
         readTree(rulesDir, RULES_DIR, files);

@@ -6,6 +6,6 @@ import io.trucewatch.truces.Truce;
 import io.trucewatch.weapons.WeaponRegistry;
 import java.util.Map;
 
-/** Everything {@code config/} says: actors, weapons, truces (by id, in file order) and the control map. */
+/** Everything {@code config/} says: actors, weapons, truces (by id, in id order) and the control map. */
 public record Terms(ActorRegistry actors, WeaponRegistry weapons, Map<String, Truce> truces, ControlMap control) {
 }

@@ -21,11 +21,13 @@ import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads and checks {@code config/} from a snapshot. Every problem is collected with its file and
@@ -81,7 +83,7 @@ public final class TermsLoader {
         if (!errors.isEmpty()) {
             throw new RulesetException(errors);
         }
-        return new Terms(actors, weapons, Map.copyOf(truces), control);
+        return new Terms(actors, weapons, Collections.unmodifiableMap(new TreeMap<>(truces)), control);
     }
 
     private ActorRegistry loadActors() {

@@ -36,7 +36,7 @@ public class TruceResource {
             String rulesetVersion) {
     }
 
-    public record RuleSummary(String name, String clause, String file) {
+    public record RuleSummary(String name, String clause, String rulePackage) {
     }
 
     @GET
