@@ -1,5 +1,7 @@
 package io.trucewatch.actors;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.trucewatch.access.Roles;
 import io.trucewatch.rulesets.ActiveRuleset;
 import io.trucewatch.rulesets.Ruleset;
 import io.trucewatch.truces.ActorStanding;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/actors")
+@RolesAllowed({Roles.MONITOR, Roles.AUDITOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Actors", description = "The actor registry: check how a name resolves and where the actor stands")
 public class ActorResource {

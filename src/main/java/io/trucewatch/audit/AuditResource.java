@@ -1,5 +1,7 @@
 package io.trucewatch.audit;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.trucewatch.access.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.trucewatch.web.Page;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/audit")
+@RolesAllowed(Roles.AUDITOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "The append-only, hash-chained audit trail")
 public class AuditResource {

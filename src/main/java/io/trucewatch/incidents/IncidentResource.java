@@ -1,5 +1,7 @@
 package io.trucewatch.incidents;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.trucewatch.access.Roles;
 import io.trucewatch.evaluation.Verdict;
 import io.trucewatch.web.Page;
 import io.trucewatch.web.Problem;
@@ -63,6 +65,7 @@ public class IncidentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Report larger than trucewatch.max-report-bytes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.MONITOR)
     public Response submit(byte[] body, @Context SecurityContext security) {
         if (body.length > maxReportBytes) {
             throw new ProblemException(413, "/problems/too-large", "Report too large",
@@ -81,12 +84,14 @@ public class IncidentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A stored report with its verdict, findings and ruleset version")
+    @RolesAllowed({Roles.MONITOR, Roles.AUDITOR})
     public IncidentView get(@PathParam("id") String id) {
         return incidents.find(id).orElseThrow(() -> ProblemException.notFound("incident " + id));
     }
 
     @GET
     @Operation(summary = "Stored reports, newest first, paged and filtered")
+    @RolesAllowed({Roles.MONITOR, Roles.AUDITOR})
     public Page<IncidentView> list(@QueryParam("verdict") String verdict, @QueryParam("truce") String truce,
             @QueryParam("actor") String actor, @QueryParam("admin1") String admin1,
             @QueryParam("from") String from, @QueryParam("to") String to,

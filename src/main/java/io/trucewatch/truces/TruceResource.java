@@ -1,5 +1,7 @@
 package io.trucewatch.truces;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.trucewatch.access.Roles;
 import io.trucewatch.rulesets.ActiveRuleset;
 import io.trucewatch.rulesets.Ruleset;
 import io.trucewatch.web.ProblemException;
@@ -19,6 +21,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 @Path("/api/truces")
+@RolesAllowed({Roles.MONITOR, Roles.AUDITOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Truces", description = "The terms in service: clauses, parties, exclusions, and the rules enforcing them")
 public class TruceResource {

@@ -1,5 +1,8 @@
 package io.trucewatch.web;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -29,6 +32,24 @@ public class ProblemMappers {
             default -> title;
         };
         return respond(new Problem("/problems/http-" + status, title, status, detail, List.of()));
+    }
+
+    /** No credentials, or credentials that did not check out: 401 with the schemes that would. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        Problem problem = new Problem("/problems/unauthenticated", "Authentication required", 401,
+                "Send HTTP Basic credentials of a configured user, or a bearer JWT", List.of());
+        return Response.status(401).type(Problem.MEDIA_TYPE).entity(problem)
+                .header("WWW-Authenticate", "Basic realm=\"trucewatch\"")
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    /** Authenticated, but the role this endpoint declares is not among the caller's. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(new Problem("/problems/forbidden", "Forbidden", 403,
+                "Your roles do not allow this; see the README's table of who may do what", List.of()));
     }
 
     @ServerExceptionMapper

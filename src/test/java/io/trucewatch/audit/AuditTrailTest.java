@@ -1,6 +1,6 @@
 package io.trucewatch.audit;
 
-import static io.restassured.RestAssured.given;
+import io.trucewatch.access.As;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,24 +27,24 @@ class AuditTrailTest {
             "actor1", "SAA", "actor2", "Civilians (Syria)", "admin1", "Aleppo");
 
     private String submit() {
-        return given().contentType(ContentType.JSON).body(REPORT).post("/api/incidents").then().statusCode(201)
+        return As.monitor().contentType(ContentType.JSON).body(REPORT).post("/api/incidents").then().statusCode(201)
                 .extract().path("id");
     }
 
     @Test
     void everyStepOfAReportIsRecordedWithTheVersionAndFiredRules() {
         String id = submit();
-        given().queryParam("incident", id).get("/api/audit").then().statusCode(200)
+        As.auditor().queryParam("incident", id).get("/api/audit").then().statusCode(200)
                 .body("total", equalTo(2))
                 .body("items.type", contains("REPORT_RECEIVED", "REPORT_EVALUATED"))
                 .body("items[0].incident_id", equalTo(id))
-                .body("items[0].principal", equalTo("anonymous"))
+                .body("items[0].principal", equalTo(As.MONITOR))
                 .body("items[0].data.report.actor1", equalTo("SAA"))
                 .body("items[1].data.ruleset_version", matchesPattern("sha256:[0-9a-f]{64}"))
                 .body("items[1].data.evaluations[0].fired_rules", hasItem("attack-on-civilians"))
                 .body("items[1].previous_hash", equalTo(
-                        given().queryParam("incident", id).get("/api/audit").then().extract().path("items[0].hash")));
-        given().get("/api/audit").then().statusCode(200)
+                        As.auditor().queryParam("incident", id).get("/api/audit").then().extract().path("items[0].hash")));
+        As.auditor().get("/api/audit").then().statusCode(200)
                 .body("items[0].type", equalTo("RULESET_ACTIVATED"))
                 .body("items[0].seq", equalTo(1));
     }
@@ -52,7 +52,7 @@ class AuditTrailTest {
     @Test
     void theChainHoldsAndATamperedEntryIsFound() {
         submit();
-        given().get("/api/audit/verify").then().statusCode(200)
+        As.auditor().get("/api/audit/verify").then().statusCode(200)
                 .body("intact", equalTo(true))
                 .body("entries_checked", greaterThan(1))
                 .body("head_hash", matchesPattern("[0-9a-f]{64}"));
@@ -67,7 +67,7 @@ class AuditTrailTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                     "update audit_entry set principal = 'mallory' where seq = :seq").setParameter("seq", seq)
                     .executeUpdate());
-            given().get("/api/audit/verify").then().statusCode(200)
+            As.auditor().get("/api/audit/verify").then().statusCode(200)
                     .body("intact", equalTo(false))
                     .body("first_broken_seq", equalTo((int) seq))
                     .body("entries_checked", equalTo((int) seq - 1))
@@ -77,7 +77,7 @@ class AuditTrailTest {
                     "update audit_entry set principal = :p where seq = :seq").setParameter("p", original)
                     .setParameter("seq", seq).executeUpdate());
         }
-        given().get("/api/audit/verify").then().body("intact", equalTo(true));
+        As.auditor().get("/api/audit/verify").then().body("intact", equalTo(true));
     }
 
     private static AuditEntry copy(AuditEntry entry) {
@@ -102,11 +102,11 @@ class AuditTrailTest {
         AuditEntry removed = QuarkusTransaction.requiringNew().call(() -> copy(AuditEntry.findById(last)));
         try {
             QuarkusTransaction.requiringNew().run(() -> AuditEntry.deleteById(last));
-            given().get("/api/audit/verify").then().body("intact", equalTo(false))
+            As.auditor().get("/api/audit/verify").then().body("intact", equalTo(false))
                     .body("problem", containsString("removed"));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> copy(removed).persist());
         }
-        given().get("/api/audit/verify").then().body("intact", equalTo(true));
+        As.auditor().get("/api/audit/verify").then().body("intact", equalTo(true));
     }
 }

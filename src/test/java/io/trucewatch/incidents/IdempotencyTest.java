@@ -1,6 +1,6 @@
 package io.trucewatch.incidents;
 
-import static io.restassured.RestAssured.given;
+import io.trucewatch.access.As;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,11 +31,11 @@ class IdempotencyTest {
     void theSameReportTwiceIsStoredOnce() {
         String externalId = "SYR-" + UUID.randomUUID();
         Map<String, Object> report = Json.with(IncidentInputTest.VALID, "external_id", externalId);
-        String id = given().contentType(ContentType.JSON).body(report).post("/api/incidents").then()
+        String id = As.monitor().contentType(ContentType.JSON).body(report).post("/api/incidents").then()
                 .statusCode(201).extract().path("id");
         long auditEntries = QuarkusTransaction.requiringNew().call(() -> io.trucewatch.audit.AuditEntry.count());
 
-        given().contentType(ContentType.JSON).body(report).post("/api/incidents").then()
+        As.monitor().contentType(ContentType.JSON).body(report).post("/api/incidents").then()
                 .statusCode(200)
                 .body("id", equalTo(id))
                 .body("external_id", equalTo(externalId))
@@ -56,7 +56,7 @@ class IdempotencyTest {
         for (int i = 0; i < clients; i++) {
             statuses.add(pool.submit(() -> {
                 start.await();
-                return given().contentType(ContentType.JSON).body(report).post("/api/incidents").statusCode();
+                return As.monitor().contentType(ContentType.JSON).body(report).post("/api/incidents").statusCode();
             }));
         }
         start.countDown();
@@ -74,8 +74,8 @@ class IdempotencyTest {
     void normalisedEqualContentCountsAsTheSame() {
         String externalId = "SYR-" + UUID.randomUUID();
         Map<String, Object> report = Json.with(IncidentInputTest.VALID, "external_id", externalId);
-        given().contentType(ContentType.JSON).body(report).post("/api/incidents").then().statusCode(201);
-        given().contentType(ContentType.JSON)
+        As.monitor().contentType(ContentType.JSON).body(report).post("/api/incidents").then().statusCode(201);
+        As.monitor().contentType(ContentType.JSON)
                 .body(Json.with(report, "event_type", "EXPLOSIONS/REMOTE VIOLENCE", "actor1", "  SAA "))
                 .post("/api/incidents").then().statusCode(200);
         assertEquals(1, recordsWith(externalId));
@@ -85,15 +85,15 @@ class IdempotencyTest {
     void otherContentUnderTheSameExternalIdIsAConflictAndChangesNothing() {
         String externalId = "SYR-" + UUID.randomUUID();
         Map<String, Object> report = Json.with(IncidentInputTest.VALID, "external_id", externalId);
-        String id = given().contentType(ContentType.JSON).body(report).post("/api/incidents").then()
+        String id = As.monitor().contentType(ContentType.JSON).body(report).post("/api/incidents").then()
                 .statusCode(201).extract().path("id");
 
-        given().contentType(ContentType.JSON).body(Json.with(report, "fatalities", 12)).post("/api/incidents").then()
+        As.monitor().contentType(ContentType.JSON).body(Json.with(report, "fatalities", 12)).post("/api/incidents").then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("status", equalTo(409))
                 .body("detail", containsString(externalId));
         assertEquals(1, recordsWith(externalId));
-        given().get("/api/incidents/" + id).then().statusCode(200).body("incident.fatalities", equalTo(null));
+        As.monitor().get("/api/incidents/" + id).then().statusCode(200).body("incident.fatalities", equalTo(null));
     }
 }

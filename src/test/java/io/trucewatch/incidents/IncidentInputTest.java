@@ -1,6 +1,6 @@
 package io.trucewatch.incidents;
 
-import static io.restassured.RestAssured.given;
+import io.trucewatch.access.As;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,7 +29,7 @@ class IncidentInputTest {
 
     private static void assertRefused(Object body, int status, String... fields) {
         long before = storedRows();
-        given().contentType(ContentType.JSON).body(body).when().post("/api/incidents").then()
+        As.monitor().contentType(ContentType.JSON).body(body).when().post("/api/incidents").then()
                 .statusCode(status)
                 .contentType("application/problem+json")
                 .body("status", equalTo(status))
@@ -94,7 +94,7 @@ class IncidentInputTest {
     @Test
     void aBodyThatIsNotJsonIsRefused() {
         long before = storedRows();
-        given().contentType(ContentType.TEXT).body("event_date=2016-04-10").when().post("/api/incidents").then()
+        As.monitor().contentType(ContentType.TEXT).body("event_date=2016-04-10").when().post("/api/incidents").then()
                 .statusCode(415)
                 .contentType("application/problem+json")
                 .body("status", equalTo(415));
@@ -103,7 +103,7 @@ class IncidentInputTest {
 
     @Test
     void vocabularyIsMatchedCaseInsensitivelyAndStoredCanonically() {
-        given().contentType(ContentType.JSON)
+        As.monitor().contentType(ContentType.JSON)
                 .body(Json.with(VALID, "event_type", "explosions/remote VIOLENCE", "sub_event_type", "AIR/DRONE STRIKE"))
                 .when().post("/api/incidents").then().statusCode(201)
                 .body("incident.event_type", equalTo("Explosions/Remote violence"))
@@ -112,7 +112,7 @@ class IncidentInputTest {
 
     @Test
     void anUnresolvedActorIsKeptAsWrittenAndNeverA400() {
-        given().contentType(ContentType.JSON).body(Json.with(VALID, "actor1", "Liwa al-Mechanics"))
+        As.monitor().contentType(ContentType.JSON).body(Json.with(VALID, "actor1", "Liwa al-Mechanics"))
                 .when().post("/api/incidents").then().statusCode(201)
                 .body("verdict", equalTo("NEEDS_REVIEW"))
                 .body("incident.actor1", equalTo("Liwa al-Mechanics"))
@@ -122,10 +122,10 @@ class IncidentInputTest {
 
     @Test
     void unknownIncidentsAndPathsAreProblems() {
-        given().when().get("/api/incidents/no-such-id").then().statusCode(404)
+        As.monitor().when().get("/api/incidents/no-such-id").then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
-        given().when().get("/api/no-such-thing").then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/incidents?page=x&size=1000&verdict=MAYBE&from=yesterday").then().statusCode(400)
+        As.monitor().when().get("/api/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+        As.monitor().when().get("/api/incidents?page=x&size=1000&verdict=MAYBE&from=yesterday").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("page", "size", "verdict", "from"));
     }

@@ -1,6 +1,6 @@
 package io.trucewatch.incidents;
 
-import static io.restassured.RestAssured.given;
+import io.trucewatch.access.As;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class IncidentQueriesTest {
 
     private static String submit(Map<String, Object> report) {
-        return given().contentType(ContentType.JSON).body(report).post("/api/incidents").then().statusCode(201)
+        return As.monitor().contentType(ContentType.JSON).body(report).post("/api/incidents").then().statusCode(201)
                 .extract().path("id");
     }
 
@@ -29,20 +29,20 @@ class IncidentQueriesTest {
         String beforeTruce = submit(Json.with(IncidentInputTest.VALID, "admin1", "Al-Hasakeh", "event_date", "2016-01-02",
                 "actor1", "YPG", "actor2", "Daesh"));
 
-        given().queryParam("admin1", "al-hasakeh").queryParam("from", "2016-05-01").queryParam("to", "2016-05-31")
+        As.monitor().queryParam("admin1", "al-hasakeh").queryParam("from", "2016-05-01").queryParam("to", "2016-05-31")
                 .get("/api/incidents").then().statusCode(200)
                 .body("items.id", hasItem(inHasakah))
                 .body("items.id", not(hasItem(beforeTruce)))
                 .body("items.incident.admin1", everyItem(equalTo("Al-Hasakeh")));
-        given().queryParam("actor", "Kurdish YPG").queryParam("verdict", "not_a_violation").get("/api/incidents").then()
+        As.monitor().queryParam("actor", "Kurdish YPG").queryParam("verdict", "not_a_violation").get("/api/incidents").then()
                 .body("items.id", hasItem(inHasakah))
                 .body("items.verdict", everyItem(equalTo("NOT_A_VIOLATION")));
-        given().queryParam("truce", "syria-coh-2016").queryParam("admin1", "Al-Hasakeh").get("/api/incidents").then()
+        As.monitor().queryParam("truce", "syria-coh-2016").queryParam("admin1", "Al-Hasakeh").get("/api/incidents").then()
                 .body("items.id", hasItem(inHasakah))
                 .body("items.id", not(hasItem(beforeTruce)));
-        given().queryParam("verdict", "OUT_OF_SCOPE").queryParam("admin1", "Al-Hasakeh").get("/api/incidents").then()
+        As.monitor().queryParam("verdict", "OUT_OF_SCOPE").queryParam("admin1", "Al-Hasakeh").get("/api/incidents").then()
                 .body("items.id", contains(beforeTruce));
-        given().queryParam("actor", "islamic-state").queryParam("admin1", "Al-Hasakeh").queryParam("size", 1)
+        As.monitor().queryParam("actor", "islamic-state").queryParam("admin1", "Al-Hasakeh").queryParam("size", 1)
                 .get("/api/incidents").then()
                 .body("items", hasSize(1))
                 .body("size", equalTo(1))
@@ -52,41 +52,41 @@ class IncidentQueriesTest {
 
     @Test
     void trucesShowTheirTermsAndRules() {
-        given().get("/api/truces").then().statusCode(200)
+        As.monitor().get("/api/truces").then().statusCode(200)
                 .body("id", hasItem("syria-coh-2016"))
                 .body("find { it.id == 'syria-coh-2016' }.starts_at", equalTo("2016-02-26T22:00:00Z"));
-        given().get("/api/truces/syria-coh-2016").then().statusCode(200)
+        As.monitor().get("/api/truces/syria-coh-2016").then().statusCode(200)
                 .body("terms.time_zone", equalTo("Asia/Damascus"))
                 .body("terms.excluded.actor", hasItem("jabhat-al-nusra"))
                 .body("terms.clauses.id", hasItem("3"))
                 .body("rules.find { it.name == 'seizing-territory-from-other-party' }.clause", equalTo("3"));
-        given().get("/api/truces/minsk-1").then().statusCode(404).contentType("application/problem+json");
+        As.monitor().get("/api/truces/minsk-1").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void actorsResolveWithTheirStanding() {
-        given().queryParam("q", "Jabhat Fateh al-Sham").get("/api/actors").then().statusCode(200)
+        As.monitor().queryParam("q", "Jabhat Fateh al-Sham").get("/api/actors").then().statusCode(200)
                 .body("resolved", equalTo(true))
                 .body("actor.id", equalTo("jabhat-al-nusra"))
                 .body("standings[0].standing", equalTo("EXCLUDED"));
-        given().queryParam("q", "regime forces").queryParam("at", "2016-04-10").get("/api/actors").then()
+        As.monitor().queryParam("q", "regime forces").queryParam("at", "2016-04-10").get("/api/actors").then()
                 .body("actor.id", equalTo("syrian-government-forces"))
                 .body("standings[0].standing", equalTo("BOUND"))
                 .body("standings[0].party", equalTo("Government of Syria"))
                 .body("standings[0].exempt", equalTo(true));
-        given().queryParam("q", "Liwa al-Mechanics").get("/api/actors").then()
+        As.monitor().queryParam("q", "Liwa al-Mechanics").get("/api/actors").then()
                 .body("resolved", equalTo(false))
                 .body("standings[0].standing", equalTo("UNRESOLVED"));
-        given().get("/api/actors").then().body("id", hasItem("jaish-al-fatah"));
+        As.monitor().get("/api/actors").then().body("id", hasItem("jaish-al-fatah"));
     }
 
     @Test
     void theApiIsDescribedAndHealthy() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        As.monitor().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/incidents"))
                 .body("components.schemas.IncidentReport.properties", org.hamcrest.Matchers.hasKey("assoc_actor_1"))
                 .body("components.schemas.IncidentView.properties", org.hamcrest.Matchers.hasKey("ruleset_version"));
-        given().get("/q/health/ready").then().statusCode(200)
+        As.monitor().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("ruleset"));
     }
 }

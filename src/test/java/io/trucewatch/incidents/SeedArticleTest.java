@@ -1,6 +1,6 @@
 package io.trucewatch.incidents;
 
-import static io.restassured.RestAssured.given;
+import io.trucewatch.access.As;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SeedArticleTest {
 
     static ValidatableResponse submit(Map<String, Object> report) {
-        return given().contentType(ContentType.JSON).body(report).when().post("/api/incidents").then();
+        return As.monitor().contentType(ContentType.JSON).body(report).when().post("/api/incidents").then();
     }
 
     @Test
@@ -46,7 +46,7 @@ class SeedArticleTest {
                 .body("incident.resolved_actors[0].actor_id", equalTo("syrian-government-forces"))
                 .extract().path("id");
 
-        given().when().get("/api/incidents/" + id).then().statusCode(200)
+        As.monitor().when().get("/api/incidents/" + id).then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("verdict", equalTo("PROBABLE_VIOLATION"))
                 .body("evaluations[0].violating_parties", contains("Government of Syria"))

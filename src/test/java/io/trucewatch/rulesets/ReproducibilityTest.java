@@ -1,6 +1,6 @@
 package io.trucewatch.rulesets;
 
-import static io.restassured.RestAssured.given;
+import io.trucewatch.access.As;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +32,7 @@ class ReproducibilityTest {
         Map<String, Object> report = Map.of("event_date", "2016-04-11", "event_type", "Battles",
                 "sub_event_type", "Non-state actor overtakes territory", "actor1", "Jabhat al-Nusra",
                 "assoc_actor_1", "Free Syrian Army", "actor2", "SAA", "country", "Syria", "admin1", "Lattakia");
-        String id = given().contentType(ContentType.JSON).body(report).post("/api/incidents").then()
+        String id = As.monitor().contentType(ContentType.JSON).body(report).post("/api/incidents").then()
                 .statusCode(201).extract().path("id");
         Incident stored = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(id));
 

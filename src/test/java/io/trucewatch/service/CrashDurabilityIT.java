@@ -1,5 +1,6 @@
 package io.trucewatch.service;
 
+import io.trucewatch.access.As;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +83,8 @@ class CrashDurabilityIT {
             List<String> lost = new ArrayList<>();
             for (String id : acknowledged) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/incidents/" + id)).build(),
+                        URI.create("http://127.0.0.1:" + port + "/api/incidents/" + id))
+                        .header("Authorization", As.basicHeader(As.MONITOR)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     lost.add(id);
@@ -90,7 +92,8 @@ class CrashDurabilityIT {
             }
             assertEquals(List.of(), lost, "acknowledged reports lost after kill -9 (of " + acknowledged.size() + ")");
             HttpResponse<String> verify = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/audit/verify")).build(),
+                    URI.create("http://127.0.0.1:" + port + "/api/audit/verify"))
+                    .header("Authorization", As.basicHeader(As.AUDITOR)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(verify.body().contains("\"intact\":true"), verify.body());
         } finally {
@@ -106,6 +109,7 @@ class CrashDurabilityIT {
                  "weapon":"barrel bomb","admin1":"Aleppo","location":"Al-Haidariyah"}""".formatted(n);
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/incidents"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", As.basicHeader(As.MONITOR))
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }

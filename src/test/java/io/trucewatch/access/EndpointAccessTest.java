@@ -1,0 +1,112 @@
+package io.trucewatch.access;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks every endpoint the OpenAPI document lists with no credentials and with each role, so an
+ * endpoint added without thinking about access fails here (it is not in {@link #ALLOWED}).
+ */
+@QuarkusTest
+class EndpointAccessTest {
+
+    private static final Set<String> ANYONE = Set.of(Roles.MONITOR, Roles.AUDITOR, Roles.ADMIN);
+    private static final Set<String> READERS = Set.of(Roles.MONITOR, Roles.AUDITOR);
+
+    /** Who may call what: the README's table, as data. */
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("GET /api/me", ANYONE),
+            Map.entry("GET /api/users", Set.of(Roles.ADMIN)),
+            Map.entry("GET /api/actors", ANYONE),
+            Map.entry("GET /api/truces", ANYONE),
+            Map.entry("GET /api/truces/{id}", ANYONE),
+            Map.entry("POST /api/incidents", Set.of(Roles.MONITOR)),
+            Map.entry("GET /api/incidents", READERS),
+            Map.entry("GET /api/incidents/{id}", READERS),
+            Map.entry("GET /api/audit", Set.of(Roles.AUDITOR)),
+            Map.entry("GET /api/audit/verify", Set.of(Roles.AUDITOR)));
+
+    private static final Map<String, String> USER_OF_ROLE = Map.of(
+            Roles.MONITOR, As.MONITOR, Roles.AUDITOR, As.AUDITOR, Roles.ADMIN, As.ADMIN);
+
+    @Test
+    void every_endpoint_declares_who_may_call_it_and_is_refused_to_everyone_else() throws Exception {
+        List<String> endpoints = endpointsInOpenApi();
+        assertEquals(new TreeSet<>(ALLOWED.keySet()), new TreeSet<>(endpoints),
+                "endpoints in the OpenAPI document vs. the access table of this test");
+        List<String> wrong = new ArrayList<>();
+        for (String endpoint : endpoints) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "no-such-id");
+            Response anonymous = call(given(), method, path);
+            if (anonymous.statusCode() != 401 || anonymous.header("WWW-Authenticate") == null
+                    || !anonymous.contentType().startsWith("application/problem+json")) {
+                wrong.add(endpoint + " without credentials: " + anonymous.statusCode());
+            }
+            for (Map.Entry<String, String> role : USER_OF_ROLE.entrySet()) {
+                int status = call(As.user(role.getValue()), method, path).statusCode();
+                boolean allowed = ALLOWED.get(endpoint).contains(role.getKey());
+                if (allowed ? status == 401 || status == 403 : status != 403) {
+                    wrong.add(endpoint + " as " + role.getKey() + ": " + status);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void a_wrong_password_or_an_unknown_user_is_401_problem_json() {
+        given().auth().preemptive().basic(As.MONITOR, "not-the-password").get("/api/me").then()
+                .statusCode(401).contentType("application/problem+json")
+                .body("title", equalTo("Authentication required"));
+        given().auth().preemptive().basic("nobody", "whatever").get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void the_caller_sees_its_name_and_roles_and_admins_see_the_users_without_hashes() {
+        As.auditor().get("/api/me").then().statusCode(200)
+                .body("name", equalTo(As.AUDITOR)).body("roles", equalTo(List.of(Roles.AUDITOR)));
+        String users = As.admin().get("/api/users").then().statusCode(200)
+                .body("name", hasItems(As.MONITOR, As.SECOND_MONITOR, As.AUDITOR, As.SECOND_AUDITOR, As.ADMIN))
+                .extract().asString();
+        assertTrue(!users.contains("pbkdf2"), users);
+    }
+
+    private static Response call(RequestSpecification request, String method, String path) {
+        return switch (method) {
+            case "GET" -> request.get(path);
+            case "POST" -> request.contentType(ContentType.JSON).body("{}").post(path);
+            case "PUT" -> request.contentType(ContentType.JSON).body("{}").put(path);
+            case "DELETE" -> request.delete(path);
+            default -> throw new IllegalArgumentException(method);
+        };
+    }
+
+    private static List<String> endpointsInOpenApi() throws Exception {
+        JsonNode paths = new ObjectMapper()
+                .readTree(given().accept("application/json").get("/q/openapi?format=json").asString()).get("paths");
+        List<String> endpoints = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            path.getValue().fieldNames().forEachRemaining(method -> endpoints.add(method.toUpperCase() + " " + path.getKey()));
+        }
+        return endpoints;
+    }
+}
