@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A stored incident report with its evaluation. The report and evaluation are kept as the JSON
- * they were answered with, so what a client was told is what is stored; the other columns exist to
- * filter on.
+ * A stored incident report: its latest version with that version's evaluation, and who submitted
+ * the report first. Every version, the latest included, is also kept unchanged as an
+ * {@link IncidentVersion}; this row is what lists and filters read.
  */
 @Entity
 @Table(name = "incident")
@@ -26,7 +26,14 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    /** SHA-256 of the normalised report: equal hashes mean "the same content" (CONTRACT §4). */
+    /** Who submitted the first version: the only monitor who may correct it. */
+    @Column(name = "submitted_by", nullable = false)
+    public String submittedBy;
+
+    @Column(name = "current_version", nullable = false)
+    public int currentVersion;
+
+    /** SHA-256 of the latest normalised report: equal hashes mean "the same content" (CONTRACT §4). */
     @Column(name = "content_hash", nullable = false)
     public String contentHash;
 
@@ -48,6 +55,7 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "evaluation_json", nullable = false, columnDefinition = "CLOB")
     public String evaluationJson;
 
+    /** {@link ReviewStatus}: set from the verdict, then by each review, and reset by a correction. */
     @Column(name = "review_status", nullable = false)
     public String reviewStatus;
 }

@@ -2,12 +2,12 @@ package io.trucewatch.incidents;
 
 import jakarta.annotation.security.RolesAllowed;
 import io.trucewatch.access.Roles;
-import io.trucewatch.evaluation.Verdict;
 import io.trucewatch.web.Page;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.ProblemException;
 import io.trucewatch.web.QueryParams;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,6 +41,9 @@ public class IncidentResource {
     @Inject
     IncidentSearch search;
 
+    @Inject
+    IncidentExports exports;
+
     @ConfigProperty(name = "trucewatch.max-report-bytes")
     int maxReportBytes;
 
@@ -67,12 +70,7 @@ public class IncidentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.MONITOR)
     public Response submit(byte[] body, @Context SecurityContext security) {
-        if (body.length > maxReportBytes) {
-            throw new ProblemException(413, "/problems/too-large", "Report too large",
-                    "A report may be at most " + maxReportBytes + " bytes; this one is " + body.length,
-                    List.of(new Problem.FieldError("(body)", "larger than " + maxReportBytes + " bytes")));
-        }
-        IncidentReport report = ReportParser.parse(new String(body, StandardCharsets.UTF_8));
+        IncidentReport report = ReportParser.parse(bodyWithinLimit(body));
         IncidentService.Submission submission = incidents.submit(report, principal(security));
         if (!submission.created()) {
             return Response.ok(submission.incident()).build();
@@ -81,40 +79,104 @@ public class IncidentResource {
                 .entity(submission.incident()).build();
     }
 
+    @POST
+    @Path("/{id}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MONITOR)
+    @Operation(summary = "Correct a report: a new version, judged afresh",
+            description = "The full corrected report (same rules as POST /api/incidents; its external_id must be the "
+                    + "report's). Only the monitor who submitted the report may correct it. The earlier versions stay "
+                    + "readable; a flagged report goes back into the review queue. 201 with the latest version; "
+                    + "200 when the content equals the latest version (nothing changed).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IncidentReport.class)))
+    @APIResponse(responseCode = "201", description = "New version stored and judged",
+            content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "403", description = "Not the report's submitter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response correct(@PathParam("id") String id, byte[] body, @Context SecurityContext security) {
+        IncidentReport report = ReportParser.parse(bodyWithinLimit(body));
+        IncidentService.Submission submission = incidents.correct(id, report, principal(security));
+        if (!submission.created()) {
+            return Response.ok(submission.incident()).build();
+        }
+        return Response.created(uri.getBaseUriBuilder().path("api/incidents").path(id).path("versions")
+                .path(String.valueOf(submission.incident().version())).build())
+                .entity(submission.incident()).build();
+    }
+
     @GET
     @Path("/{id}")
-    @Operation(summary = "A stored report with its verdict, findings and ruleset version")
     @RolesAllowed({Roles.MONITOR, Roles.AUDITOR})
+    @Operation(summary = "A stored report: its latest version with verdict, findings, ruleset version and the list of versions")
     public IncidentView get(@PathParam("id") String id) {
         return incidents.find(id).orElseThrow(() -> ProblemException.notFound("incident " + id));
     }
 
     @GET
-    @Operation(summary = "Stored reports, newest first, paged and filtered")
+    @Path("/{id}/versions/{version}")
     @RolesAllowed({Roles.MONITOR, Roles.AUDITOR})
-    public Page<IncidentView> list(@QueryParam("verdict") String verdict, @QueryParam("truce") String truce,
-            @QueryParam("actor") String actor, @QueryParam("admin1") String admin1,
-            @QueryParam("from") String from, @QueryParam("to") String to,
+    @Operation(summary = "One version of a report, with the verdict it had")
+    public IncidentView version(@PathParam("id") String id, @PathParam("version") int version) {
+        return incidents.findVersion(id, version)
+                .orElseThrow(() -> ProblemException.notFound("version " + version + " of incident " + id));
+    }
+
+    @GET
+    @RolesAllowed({Roles.MONITOR, Roles.AUDITOR})
+    @Operation(summary = "Stored reports (latest versions), newest first, paged and filtered",
+            description = "Ask for text/csv (ACLED columns plus verdict columns) or application/geo+json "
+                    + "(a FeatureCollection) to export every match instead of a page.")
+    @APIResponse(responseCode = "200", description = "A page of reports, or every match as CSV or GeoJSON",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)),
+                    @Content(mediaType = IncidentExports.CSV), @Content(mediaType = IncidentExports.GEO_JSON)})
+    public Page<IncidentView> list(@BeanParam IncidentQueryParams query,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
-        IncidentFilter filter = new IncidentFilter(params.oneOf("verdict", verdict, Verdict.class), blankToNull(truce),
-                blankToNull(actor), blankToNull(admin1), params.date("from", from), params.date("to", to));
+        IncidentFilter filter = query.toFilter(params);
         int pageNumber = params.page(page);
         int pageSize = params.size(size);
-        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
-            params.error("to", "must not be before from");
-        }
         params.check();
-        return search.search(filter, pageNumber, pageSize);
+        return search.search(filter, IncidentSearch.Order.NEWEST_FIRST, pageNumber, pageSize);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    @GET
+    // qs < 1: a client that accepts anything (*/*) gets the JSON page, not an export.
+    @Produces(IncidentExports.CSV + ";qs=0.5")
+    @RolesAllowed({Roles.MONITOR, Roles.AUDITOR})
+    @Operation(hidden = true)
+    public Response exportCsv(@BeanParam IncidentQueryParams query) {
+        IncidentFilter filter = checked(query);
+        return Response.ok(exports.csv(filter), IncidentExports.CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"incidents.csv\"").build();
     }
 
-    /** Who is acting; "anonymous" until authentication is configured. */
+    @GET
+    @Produces(IncidentExports.GEO_JSON + ";qs=0.5")
+    @RolesAllowed({Roles.MONITOR, Roles.AUDITOR})
+    @Operation(hidden = true)
+    public Response exportGeoJson(@BeanParam IncidentQueryParams query) {
+        return Response.ok(exports.geoJson(checked(query)), IncidentExports.GEO_JSON).build();
+    }
+
+    private static IncidentFilter checked(IncidentQueryParams query) {
+        QueryParams params = new QueryParams();
+        IncidentFilter filter = query.toFilter(params);
+        params.check();
+        return filter;
+    }
+
+    private String bodyWithinLimit(byte[] body) {
+        if (body.length > maxReportBytes) {
+            throw new ProblemException(413, "/problems/too-large", "Report too large",
+                    "A report may be at most " + maxReportBytes + " bytes; this one is " + body.length,
+                    List.of(new Problem.FieldError("(body)", "larger than " + maxReportBytes + " bytes")));
+        }
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Who is acting: every endpoint here requires an authenticated caller. */
     static String principal(SecurityContext security) {
-        return security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName()
-                : "anonymous";
+        return security.getUserPrincipal().getName();
     }
 }

@@ -8,10 +8,10 @@ import io.trucewatch.evaluation.Evaluator;
 import io.trucewatch.evaluation.ResolvedActor;
 import io.trucewatch.evaluation.TruceEvaluation;
 import io.trucewatch.rulesets.ActiveRuleset;
-import io.trucewatch.rulesets.Ruleset;
 import io.trucewatch.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,17 +19,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Takes reports in: judges them under the ruleset in service, then stores the report, its
- * evaluation and their audit entries in one transaction. Idempotent by external_id (CONTRACT §4).
+ * Takes reports and corrections in: judges each under the ruleset in service, then stores the
+ * version, its evaluation and their audit entries in one transaction. Idempotent by external_id
+ * (CONTRACT §4); a correction is a new version, never an overwrite.
  */
 @ApplicationScoped
 public class IncidentService {
-
-    public static final String PENDING = "PENDING";
 
     @Inject
     ActiveRuleset rulesets;
@@ -37,7 +37,7 @@ public class IncidentService {
     @Inject
     AuditTrail audit;
 
-    /** The stored report, and whether this call created it (false: an identical resubmission). */
+    /** The stored report, and whether this call created something (false: an identical resubmission). */
     public record Submission(IncidentView incident, boolean created) {
     }
 
@@ -48,11 +48,10 @@ public class IncidentService {
             return earlier.get();
         }
         // Judged outside the transaction: evaluation is pure and needs no lock.
-        Ruleset ruleset = rulesets.get();
-        Evaluation evaluation = Evaluator.evaluate(report, ruleset);
+        Evaluation evaluation = Evaluator.evaluate(report, rulesets.get());
         try {
             Incident stored = QuarkusTransaction.requiringNew()
-                    .call(() -> store(report, contentHash, evaluation, principal));
+                    .call(() -> storeFirst(report, contentHash, evaluation, principal));
             return new Submission(IncidentView.of(stored), true);
         } catch (RuntimeException e) {
             // Two submissions of one external_id raced and the unique key let one in: answer as
@@ -61,34 +60,111 @@ public class IncidentService {
         }
     }
 
+    /**
+     * A corrected version of report {@code id}, by the monitor who submitted it. Sending the latest
+     * version's content again changes nothing (a retried correction is not a second one).
+     */
+    public Submission correct(String id, IncidentReport report, String principal) {
+        Incident current = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findByIdOptional(id))
+                .orElseThrow(() -> ProblemException.notFound("incident " + id));
+        if (!current.submittedBy.equals(principal)) {
+            throw new ProblemException(403, "/problems/not-the-submitter", "Not the submitter",
+                    "Only " + current.submittedBy + ", who submitted this report, may correct it", List.of());
+        }
+        if (!Objects.equals(current.externalId, report.externalId())) {
+            throw ProblemException.invalid("external_id", current.externalId == null
+                    ? "must be absent: the report was submitted without one"
+                    : "must be '" + current.externalId + "': a correction keeps the report's external_id");
+        }
+        String contentHash = CanonicalJson.sha256Hex(CanonicalJson.write(report));
+        if (contentHash.equals(current.contentHash)) {
+            return new Submission(find(id).orElseThrow(), false);
+        }
+        Evaluation evaluation = Evaluator.evaluate(report, rulesets.get());
+        QuarkusTransaction.requiringNew().run(() -> storeCorrection(id, report, contentHash, evaluation, principal));
+        return new Submission(find(id).orElseThrow(), true);
+    }
+
+    /** The latest version, with the list of all versions. */
     public Optional<IncidentView> find(String id) {
-        return QuarkusTransaction.requiringNew().call(
-                () -> Incident.<Incident>findByIdOptional(id).map(IncidentView::of));
+        return QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findByIdOptional(id)
+                .map(incident -> IncidentView.withVersions(incident, IncidentVersion.of(id))));
+    }
+
+    public Optional<IncidentView> findVersion(String id, int number) {
+        return QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findByIdOptional(id)
+                .flatMap(incident -> IncidentVersion.<IncidentVersion>find("incidentId = ?1 and number = ?2", id, number)
+                        .firstResultOptional().map(version -> IncidentView.ofVersion(incident, version))));
     }
 
     private Optional<Submission> earlierSubmission(String externalId, String contentHash) {
         if (externalId == null) {
             return Optional.empty();
         }
-        Optional<Incident> existing = QuarkusTransaction.requiringNew().call(
-                () -> Incident.<Incident>find("externalId", externalId).firstResultOptional());
-        if (existing.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!existing.get().contentHash.equals(contentHash)) {
-            throw new ProblemException(409, "/problems/external-id-conflict", "external_id already used",
-                    "A different report was already accepted with external_id '" + externalId + "' (id "
-                            + existing.get().id + "); it is unchanged. Send a correction as a new version instead.",
-                    List.of());
-        }
-        return Optional.of(new Submission(IncidentView.of(existing.get()), false));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Incident> existing = Incident.<Incident>find("externalId", externalId).firstResultOptional();
+            if (existing.isEmpty()) {
+                return Optional.empty();
+            }
+            // Any version's content counts as "sent before": a retried first submission after a
+            // correction must not turn into a conflict.
+            boolean seen = IncidentVersion.count("incidentId = ?1 and contentHash = ?2", existing.get().id,
+                    contentHash) > 0;
+            if (!seen) {
+                throw new ProblemException(409, "/problems/external-id-conflict", "external_id already used",
+                        "A different report was already accepted with external_id '" + externalId + "' (id "
+                                + existing.get().id + "); it is unchanged. Send a correction to /api/incidents/"
+                                + existing.get().id + "/versions instead.",
+                        List.of());
+            }
+            return Optional.of(new Submission(IncidentView.of(existing.get()), false));
+        });
     }
 
-    private Incident store(IncidentReport report, String contentHash, Evaluation evaluation, String principal) {
+    private Incident storeFirst(IncidentReport report, String contentHash, Evaluation evaluation, String principal) {
         Incident incident = new Incident();
         incident.id = UUID.randomUUID().toString();
         incident.externalId = report.externalId();
-        incident.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        incident.submittedBy = principal;
+        incident.receivedAt = now();
+        incident.currentVersion = 1;
+        apply(incident, report, contentHash, evaluation);
+        incident.persistAndFlush();
+        IncidentVersion version = storeVersion(incident, incident.receivedAt, principal);
+        index(incident.id, evaluation);
+
+        Map<String, Object> received = new LinkedHashMap<>();
+        received.put("external_id", report.externalId());
+        received.put("content_hash", contentHash);
+        received.put("report", report);
+        audit.append(AuditTrail.REPORT_RECEIVED, incident.id, principal, received);
+        auditEvaluation(version, evaluation, principal);
+        return incident;
+    }
+
+    private void storeCorrection(String id, IncidentReport report, String contentHash, Evaluation evaluation,
+            String principal) {
+        // Locked so that two corrections at once get consecutive numbers, never the same one.
+        Incident incident = Incident.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        int previous = incident.currentVersion;
+        incident.currentVersion = previous + 1;
+        apply(incident, report, contentHash, evaluation);
+        IncidentVersion version = storeVersion(incident, now(), principal);
+        IncidentActor.delete("incidentId", id);
+        IncidentTruceVerdict.delete("incidentId", id);
+        index(id, evaluation);
+
+        Map<String, Object> corrected = new LinkedHashMap<>();
+        corrected.put("version", version.number);
+        corrected.put("previous_version", previous);
+        corrected.put("content_hash", contentHash);
+        corrected.put("report", report);
+        audit.append(AuditTrail.REPORT_CORRECTED, id, principal, corrected);
+        auditEvaluation(version, evaluation, principal);
+    }
+
+    /** The latest version's columns; a fresh verdict puts the report back in the queue if flagged. */
+    private static void apply(Incident incident, IncidentReport report, String contentHash, Evaluation evaluation) {
         incident.contentHash = contentHash;
         incident.reportJson = CanonicalJson.write(StoredForms.incident(report, evaluation.actors()));
         incident.eventDay = report.eventDate() != null ? report.eventDate()
@@ -97,25 +173,34 @@ public class IncidentService {
         incident.verdict = evaluation.verdict().name();
         incident.rulesetVersion = evaluation.rulesetVersion();
         incident.evaluationJson = CanonicalJson.write(StoredForms.evaluations(evaluation));
-        incident.reviewStatus = PENDING;
-        incident.persistAndFlush();
-        index(incident.id, evaluation);
+        incident.reviewStatus = ReviewStatus.initialFor(evaluation.verdict()).name();
+    }
 
-        Map<String, Object> received = new LinkedHashMap<>();
-        received.put("external_id", report.externalId());
-        received.put("content_hash", contentHash);
-        received.put("report", report);
-        audit.append(AuditTrail.REPORT_RECEIVED, incident.id, principal, received);
+    private static IncidentVersion storeVersion(Incident incident, Instant receivedAt, String principal) {
+        IncidentVersion version = new IncidentVersion();
+        version.incidentId = incident.id;
+        version.number = incident.currentVersion;
+        version.receivedAt = receivedAt;
+        version.submittedBy = principal;
+        version.contentHash = incident.contentHash;
+        version.reportJson = incident.reportJson;
+        version.verdict = incident.verdict;
+        version.rulesetVersion = incident.rulesetVersion;
+        version.evaluationJson = incident.evaluationJson;
+        version.persist();
+        return version;
+    }
 
+    private void auditEvaluation(IncidentVersion version, Evaluation evaluation, String principal) {
         Map<String, Object> evaluated = new LinkedHashMap<>();
+        evaluated.put("version", version.number);
         evaluated.put("ruleset_version", evaluation.rulesetVersion());
         evaluated.put("verdict", evaluation.verdict());
         evaluated.put("evaluations", StoredForms.evaluations(evaluation));
-        audit.append(AuditTrail.REPORT_EVALUATED, incident.id, principal, evaluated);
-        return incident;
+        audit.append(AuditTrail.REPORT_EVALUATED, version.incidentId, principal, evaluated);
     }
 
-    private void index(String incidentId, Evaluation evaluation) {
+    private static void index(String incidentId, Evaluation evaluation) {
         List<ResolvedActor> actors = evaluation.actors();
         for (int i = 0; i < actors.size(); i++) {
             IncidentActor row = new IncidentActor();
@@ -133,5 +218,9 @@ public class IncidentService {
             row.verdict = truce.verdict().name();
             row.persist();
         }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -3,24 +3,54 @@ package io.trucewatch.incidents;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trucewatch.audit.CanonicalJson;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A stored report as the API answers it (CONTRACT §2). {@code evaluations} and {@code incident}
- * are the JSON stored when the report was judged, so a client always reads what it was first told.
+ * are the JSON stored when that version was judged, so a client always reads what it was told.
+ *
+ * @param receivedAt  when the first version was received (of a version: when that one was)
+ * @param submittedBy who submitted the first version (of a version: who submitted that one)
+ * @param version     the version shown; {@code versions} lists them all (single report only)
+ * @param reviewStatus the report's standing with the auditors; absent on an earlier version
  */
 public record IncidentView(
         String id,
         String externalId,
+        int version,
         Instant receivedAt,
+        String submittedBy,
         String verdict,
         JsonNode evaluations,
         String rulesetVersion,
         String reviewStatus,
-        JsonNode incident) {
+        JsonNode incident,
+        List<VersionSummary> versions) {
 
-    static IncidentView of(Incident stored) {
-        return new IncidentView(stored.id, stored.externalId, stored.receivedAt, stored.verdict,
-                CanonicalJson.parse(stored.evaluationJson), stored.rulesetVersion, stored.reviewStatus,
-                CanonicalJson.parse(stored.reportJson));
+    /** One entry of a report's history. */
+    public record VersionSummary(int version, Instant receivedAt, String submittedBy, String verdict,
+            String rulesetVersion) {
+    }
+
+    /** The latest version, as lists show it (without the history). */
+    public static IncidentView of(Incident stored) {
+        return new IncidentView(stored.id, stored.externalId, stored.currentVersion, stored.receivedAt,
+                stored.submittedBy, stored.verdict, CanonicalJson.parse(stored.evaluationJson),
+                stored.rulesetVersion, stored.reviewStatus, CanonicalJson.parse(stored.reportJson), null);
+    }
+
+    static IncidentView withVersions(Incident stored, List<IncidentVersion> versions) {
+        IncidentView latest = of(stored);
+        return new IncidentView(latest.id, latest.externalId, latest.version, latest.receivedAt, latest.submittedBy,
+                latest.verdict, latest.evaluations, latest.rulesetVersion, latest.reviewStatus, latest.incident,
+                versions.stream().map(v -> new VersionSummary(v.number, v.receivedAt, v.submittedBy, v.verdict,
+                        v.rulesetVersion)).toList());
+    }
+
+    static IncidentView ofVersion(Incident stored, IncidentVersion version) {
+        boolean latest = version.number == stored.currentVersion;
+        return new IncidentView(stored.id, stored.externalId, version.number, version.receivedAt, version.submittedBy,
+                version.verdict, CanonicalJson.parse(version.evaluationJson), version.rulesetVersion,
+                latest ? stored.reviewStatus : null, CanonicalJson.parse(version.reportJson), null);
     }
 }
