@@ -18,6 +18,8 @@ public class AuditTrail {
     public static final String REPORT_EVALUATED = "REPORT_EVALUATED";
     public static final String REPORT_CORRECTED = "REPORT_CORRECTED";
     public static final String REVIEW_DECIDED = "REVIEW_DECIDED";
+    public static final String IMPORT_ACCEPTED = "IMPORT_ACCEPTED";
+    public static final String IMPORT_FINISHED = "IMPORT_FINISHED";
     public static final String RULESET_ACTIVATED = "RULESET_ACTIVATED";
 
     /** How many entries {@link #verify()} reads per query, so a long chain is never all in memory. */

@@ -1,0 +1,205 @@
+package io.trucewatch.imports;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.trucewatch.audit.AuditTrail;
+import io.trucewatch.audit.CanonicalJson;
+import io.trucewatch.incidents.AcledCsv;
+import io.trucewatch.incidents.IncidentReport;
+import io.trucewatch.incidents.IncidentService;
+import io.trucewatch.incidents.ReportParser;
+import io.trucewatch.web.Problem;
+import io.trucewatch.web.ProblemException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs import jobs one at a time on a thread of its own, each row through the same validation
+ * and evaluation as a single report ({@link IncidentService#submit}), in the uploader's name.
+ *
+ * <p>Progress and rejections are checkpointed every {@value #CHECKPOINT_ROWS} rows. A job
+ * interrupted by a shutdown or a crash resumes after the last checkpoint when the service starts
+ * again; rows it had done since then are submitted again and, being idempotent by external_id,
+ * are then counted as duplicates rather than stored twice.
+ */
+@ApplicationScoped
+public class ImportWorker {
+
+    static final int CHECKPOINT_ROWS = 100;
+    private static final Logger LOG = Logger.getLogger(ImportWorker.class);
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    AuditTrail audit;
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "csv-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** After the ruleset is in service (its observer has the default, earlier priority). */
+    void resumeUnfinished(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent start) {
+        List<String> unfinished = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>list(
+                "status in ?1 order by createdAt", List.of(ImportJob.Status.QUEUED.name(),
+                        ImportJob.Status.RUNNING.name())).stream().map(job -> job.id).toList());
+        unfinished.forEach(this::enqueue);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        thread.shutdownNow();
+    }
+
+    void enqueue(String jobId) {
+        thread.submit(() -> {
+            try {
+                run(jobId);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "import %s stopped; it resumes at the next start", jobId);
+            }
+        });
+    }
+
+    private void run(String jobId) {
+        Progress progress = QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob job = ImportJob.findById(jobId);
+            job.status = ImportJob.Status.RUNNING.name();
+            return new Progress(job);
+        });
+        try (CsvRows rows = CsvRows.open(progress.content)) {
+            while (rows.hasNext()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    progress.checkpoint();
+                    return;
+                }
+                CsvRows.Row row = rows.next();
+                if (row.number() <= progress.rowsDone) {
+                    continue;
+                }
+                progress.record(row, importRow(row, progress.createdBy));
+                if (row.number() % CHECKPOINT_ROWS == 0) {
+                    progress.checkpoint();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        progress.finish();
+    }
+
+    /** Stored, already there (a duplicate), or rejected with the errors that kept the row out. */
+    private RowOutcome importRow(CsvRows.Row row, String principal) {
+        if (row.problem() != null) {
+            return RowOutcome.rejected(List.of(new Problem.FieldError("(row)", row.problem())));
+        }
+        try {
+            IncidentReport report = ReportParser.parse(AcledCsv.reportJson(row.cells()));
+            if (report.externalId() == null) {
+                return RowOutcome.rejected(List.of(new Problem.FieldError("external_id",
+                        "required in an import, so that running the file again adds nothing")));
+            }
+            return incidents.submit(report, principal).created() ? RowOutcome.ACCEPTED : RowOutcome.DUPLICATE;
+        } catch (ProblemException e) {
+            List<Problem.FieldError> errors = e.toProblem().errors();
+            return RowOutcome.rejected(errors == null || errors.isEmpty()
+                    ? List.of(new Problem.FieldError("(row)", e.toProblem().detail())) : errors);
+        }
+    }
+
+    private record RowOutcome(Kind kind, List<Problem.FieldError> errors) {
+        enum Kind { ACCEPTED, DUPLICATE, REJECTED }
+
+        static final RowOutcome ACCEPTED = new RowOutcome(Kind.ACCEPTED, null);
+        static final RowOutcome DUPLICATE = new RowOutcome(Kind.DUPLICATE, null);
+
+        static RowOutcome rejected(List<Problem.FieldError> errors) {
+            return new RowOutcome(Kind.REJECTED, errors);
+        }
+    }
+
+    /** Counters kept in memory between checkpoints, and the rejections not yet written. */
+    private final class Progress {
+        final String jobId;
+        final String content;
+        final String createdBy;
+        int rowsDone;
+        int accepted;
+        int duplicates;
+        int rejected;
+        final List<ImportRejection> pending = new ArrayList<>();
+
+        Progress(ImportJob job) {
+            jobId = job.id;
+            content = job.content;
+            createdBy = job.createdBy;
+            rowsDone = job.rowsDone;
+            accepted = job.accepted;
+            duplicates = job.duplicates;
+            rejected = job.rejected;
+        }
+
+        void record(CsvRows.Row row, RowOutcome outcome) {
+            rowsDone = row.number();
+            switch (outcome.kind()) {
+                case ACCEPTED -> accepted++;
+                case DUPLICATE -> duplicates++;
+                case REJECTED -> {
+                    rejected++;
+                    ImportRejection rejection = new ImportRejection();
+                    rejection.jobId = jobId;
+                    rejection.rowNumber = row.number();
+                    String externalId = row.cells().getOrDefault("external_id", row.cells().get("event_id_cnty"));
+                    rejection.externalId = externalId == null || externalId.isBlank() ? null : externalId.strip();
+                    rejection.errors = CanonicalJson.write(outcome.errors());
+                    pending.add(rejection);
+                }
+            }
+        }
+
+        void checkpoint() {
+            QuarkusTransaction.requiringNew().run(this::save);
+        }
+
+        void finish() {
+            QuarkusTransaction.requiringNew().run(() -> {
+                ImportJob job = save();
+                job.status = ImportJob.Status.DONE.name();
+                job.finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("import_id", jobId);
+                data.put("rows", job.totalRows);
+                data.put("accepted", accepted);
+                data.put("duplicates", duplicates);
+                data.put("rejected", rejected);
+                audit.append(AuditTrail.IMPORT_FINISHED, null, createdBy, data);
+            });
+        }
+
+        private ImportJob save() {
+            ImportJob job = ImportJob.findById(jobId);
+            job.rowsDone = rowsDone;
+            job.accepted = accepted;
+            job.duplicates = duplicates;
+            job.rejected = rejected;
+            pending.forEach(r -> r.persist());
+            pending.clear();
+            return job;
+        }
+    }
+}
