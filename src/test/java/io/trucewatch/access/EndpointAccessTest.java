@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -45,6 +44,9 @@ class EndpointAccessTest {
             Map.entry("GET /api/incidents/{id}/reviews", READERS),
             Map.entry("POST /api/incidents/{id}/reviews", Set.of(Roles.AUDITOR)),
             Map.entry("GET /api/review/queue", Set.of(Roles.AUDITOR)),
+            Map.entry("POST /api/imports", Set.of(Roles.MONITOR)),
+            Map.entry("GET /api/imports/{id}", READERS),
+            Map.entry("GET /api/reports/daily", READERS),
             Map.entry("GET /api/audit", Set.of(Roles.AUDITOR)),
             Map.entry("GET /api/audit/verify", Set.of(Roles.AUDITOR)));
 
@@ -53,20 +55,23 @@ class EndpointAccessTest {
 
     @Test
     void every_endpoint_declares_who_may_call_it_and_is_refused_to_everyone_else() throws Exception {
-        List<String> endpoints = endpointsInOpenApi();
+        JsonNode paths = openApiPaths();
+        List<String> endpoints = endpoints(paths);
+        Map<String, String> consumes = requestMediaTypes(paths);
         assertEquals(new TreeSet<>(ALLOWED.keySet()), new TreeSet<>(endpoints),
                 "endpoints in the OpenAPI document vs. the access table of this test");
         List<String> wrong = new ArrayList<>();
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String mediaType = consumes.getOrDefault(endpoint, "application/json");
             String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{version}", "1").replaceAll("\\{[^}]+}", "no-such-id");
-            Response anonymous = call(given(), method, path);
+            Response anonymous = call(given(), method, path, mediaType);
             if (anonymous.statusCode() != 401 || anonymous.header("WWW-Authenticate") == null
                     || !anonymous.contentType().startsWith("application/problem+json")) {
                 wrong.add(endpoint + " without credentials: " + anonymous.statusCode());
             }
             for (Map.Entry<String, String> role : USER_OF_ROLE.entrySet()) {
-                Response answer = call(As.user(role.getValue()), method, path);
+                Response answer = call(As.user(role.getValue()), method, path, mediaType);
                 int status = answer.statusCode();
                 boolean allowed = ALLOWED.get(endpoint).contains(role.getKey());
                 // A 404 for the made-up id is fine; a 404 because no method matched the route is not.
@@ -97,19 +102,38 @@ class EndpointAccessTest {
         assertTrue(!users.contains("pbkdf2"), users);
     }
 
-    private static Response call(RequestSpecification request, String method, String path) {
+    /** A request with a body of the type the endpoint takes (JSON unless the OpenAPI document says otherwise). */
+    private static Response call(RequestSpecification request, String method, String path, String mediaType) {
+        String body = mediaType.contains("json") ? "{}" : "x\n";
         return switch (method) {
             case "GET" -> request.get(path);
-            case "POST" -> request.contentType(ContentType.JSON).body("{}").post(path);
-            case "PUT" -> request.contentType(ContentType.JSON).body("{}").put(path);
+            case "POST" -> request.contentType(mediaType).body(body).post(path);
+            case "PUT" -> request.contentType(mediaType).body(body).put(path);
             case "DELETE" -> request.delete(path);
             default -> throw new IllegalArgumentException(method);
         };
     }
 
-    private static List<String> endpointsInOpenApi() throws Exception {
-        JsonNode paths = new ObjectMapper()
+    private static JsonNode openApiPaths() throws Exception {
+        return new ObjectMapper()
                 .readTree(given().accept("application/json").get("/q/openapi?format=json").asString()).get("paths");
+    }
+
+    private static Map<String, String> requestMediaTypes(JsonNode paths) {
+        Map<String, String> types = new java.util.HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            path.getValue().fields().forEachRemaining(op -> {
+                JsonNode content = op.getValue().path("requestBody").path("content");
+                if (content.size() > 0) {
+                    types.put(op.getKey().toUpperCase() + " " + path.getKey(), content.fieldNames().next());
+                }
+            });
+        }
+        return types;
+    }
+
+    private static List<String> endpoints(JsonNode paths) {
         List<String> endpoints = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> path = it.next();
