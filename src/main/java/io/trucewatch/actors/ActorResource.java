@@ -1,12 +1,12 @@
 package io.trucewatch.actors;
 
-import jakarta.annotation.security.RolesAllowed;
 import io.trucewatch.access.Roles;
 import io.trucewatch.rulesets.ActiveRuleset;
 import io.trucewatch.rulesets.Ruleset;
 import io.trucewatch.truces.ActorStanding;
 import io.trucewatch.truces.Truce;
 import io.trucewatch.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

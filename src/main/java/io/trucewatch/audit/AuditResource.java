@@ -1,11 +1,11 @@
 package io.trucewatch.audit;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.trucewatch.access.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.trucewatch.access.Roles;
 import io.trucewatch.web.Page;
 import io.trucewatch.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;

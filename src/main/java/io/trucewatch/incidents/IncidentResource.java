@@ -1,11 +1,11 @@
 package io.trucewatch.incidents;
 
-import jakarta.annotation.security.RolesAllowed;
 import io.trucewatch.access.Roles;
 import io.trucewatch.web.Page;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.ProblemException;
 import io.trucewatch.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;

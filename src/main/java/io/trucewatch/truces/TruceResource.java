@@ -1,10 +1,10 @@
 package io.trucewatch.truces;
 
-import jakarta.annotation.security.RolesAllowed;
 import io.trucewatch.access.Roles;
 import io.trucewatch.rulesets.ActiveRuleset;
 import io.trucewatch.rulesets.Ruleset;
 import io.trucewatch.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

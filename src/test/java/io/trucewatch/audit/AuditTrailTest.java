@@ -1,6 +1,5 @@
 package io.trucewatch.audit;
 
-import io.trucewatch.access.As;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +10,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.trucewatch.access.As;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.trucewatch.incidents;
 
-import io.trucewatch.access.As;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,15 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.trucewatch.access.As;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** CONTRACT §4: the same external_id and content → 200 and one record; other content → 409, unchanged. */

@@ -1,6 +1,5 @@
 package io.trucewatch.incidents;
 
-import io.trucewatch.access.As;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.trucewatch.access.As;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package io.trucewatch.incidents;
 
-import io.trucewatch.access.As;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -10,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.trucewatch.access.As;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

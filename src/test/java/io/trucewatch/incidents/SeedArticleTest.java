@@ -1,6 +1,5 @@
 package io.trucewatch.incidents;
 
-import io.trucewatch.access.As;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.trucewatch.access.As;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

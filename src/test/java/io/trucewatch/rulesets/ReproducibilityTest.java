@@ -1,6 +1,5 @@
 package io.trucewatch.rulesets;
 
-import io.trucewatch.access.As;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.trucewatch.access.As;
 import io.trucewatch.audit.CanonicalJson;
 import io.trucewatch.evaluation.Evaluation;
 import io.trucewatch.evaluation.Evaluator;

@@ -1,9 +1,9 @@
 package io.trucewatch.service;
 
-import io.trucewatch.access.As;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trucewatch.access.As;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
