@@ -1,7 +1,10 @@
 package io.trucewatch.rulesets;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * A compiled, checked ruleset: the snapshot it was built from (whose hash is its version), the
@@ -12,6 +15,21 @@ public record Ruleset(RulesetSnapshot snapshot, Terms terms, Map<String, KieBase
 
     public String version() {
         return snapshot.version();
+    }
+
+    /** Rule name → the clause its {@code @clause} names, for one truce's rules. */
+    public Map<String, String> clausesByRule(String truceId) {
+        Map<String, String> clauses = new TreeMap<>();
+        KieBase base = rules.get(truceId);
+        if (base != null) {
+            for (KiePackage pkg : base.getKiePackages()) {
+                for (Rule rule : pkg.getRules()) {
+                    Object clause = rule.getMetaData().get("clause");
+                    clauses.put(rule.getName(), clause == null ? null : clause.toString());
+                }
+            }
+        }
+        return clauses;
     }
 
     /** Loads, checks and compiles a snapshot; throws {@link RulesetException} listing every error. */

@@ -33,4 +33,15 @@ public final class TestFiles {
         }
         return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
     }
+
+    /** The snapshot with one file added or replaced (content null: removed). */
+    public static RulesetSnapshot withFile(RulesetSnapshot snapshot, String path, String content) {
+        java.util.Map<String, String> files = new java.util.TreeMap<>(snapshot.files());
+        if (content == null) {
+            files.remove(path);
+        } else {
+            files.put(path, content);
+        }
+        return new RulesetSnapshot(files);
+    }
 }

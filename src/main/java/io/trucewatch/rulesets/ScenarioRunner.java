@@ -1,0 +1,170 @@
+package io.trucewatch.rulesets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.trucewatch.evaluation.Evaluation;
+import io.trucewatch.evaluation.Evaluator;
+import io.trucewatch.evaluation.TruceEvaluation;
+import io.trucewatch.incidents.IncidentReport;
+import io.trucewatch.incidents.ReportParser;
+import io.trucewatch.web.ProblemException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs the scenarios stored beside each truce's rules against a compiled ruleset, and checks that
+ * they cover every clause that has rules from both sides: some scenario where a rule of the clause
+ * decides (gives a finding), and some scenario that asserts none does. A ruleset whose scenarios
+ * fail is not put into service.
+ */
+public final class ScenarioRunner {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** What a run found: how many scenarios ran and passed, and each failure with its file and line. */
+    public record Result(int run, int passed, List<RulesetException.Error> failures) {
+        public boolean ok() {
+            return failures.isEmpty();
+        }
+    }
+
+    private ScenarioRunner() {
+    }
+
+    public static Result run(Ruleset ruleset) {
+        List<RulesetException.Error> failures = new ArrayList<>();
+        List<Scenario> scenarios = read(ruleset.snapshot(), ruleset.terms().truces().keySet(), failures);
+        Map<String, Set<String>> firedClauses = new java.util.HashMap<>();
+        Map<String, Set<String>> assertedNotFired = new java.util.HashMap<>();
+        int passed = 0;
+        for (Scenario scenario : scenarios) {
+            List<String> problems = new ArrayList<>();
+            Set<String> fired = check(scenario, ruleset, problems);
+            if (problems.isEmpty()) {
+                passed++;
+                firedClauses.computeIfAbsent(scenario.truce(), t -> new HashSet<>()).addAll(fired);
+                List<String> notFired = scenario.expect().clausesNotFired();
+                if (notFired != null) {
+                    assertedNotFired.computeIfAbsent(scenario.truce(), t -> new HashSet<>()).addAll(notFired);
+                }
+            }
+            problems.forEach(p -> failures.add(new RulesetException.Error(scenario.file(), scenario.line(), 0,
+                    "scenario '" + scenario.name() + "': " + p)));
+        }
+        for (String truce : ruleset.terms().truces().keySet()) {
+            Set<String> clausesWithRules = new TreeSet<>(ruleset.clausesByRule(truce).values());
+            for (String clause : clausesWithRules) {
+                String where = RulesetSnapshot.RULES_DIR + "/" + truce + "/scenarios/";
+                if (!firedClauses.getOrDefault(truce, Set.of()).contains(clause)) {
+                    failures.add(new RulesetException.Error(where, 0, 0, "no passing scenario of truce '" + truce
+                            + "' has a rule of clause '" + clause + "' decide"));
+                }
+                if (!assertedNotFired.getOrDefault(truce, Set.of()).contains(clause)) {
+                    failures.add(new RulesetException.Error(where, 0, 0, "no passing scenario of truce '" + truce
+                            + "' asserts that clause '" + clause + "' does not decide (clauses_not_fired)"));
+                }
+            }
+        }
+        return new Result(scenarios.size(), passed, failures);
+    }
+
+    /** Evaluates one scenario; adds what did not come out as expected; returns the clauses that fired. */
+    static Set<String> check(Scenario scenario, Ruleset ruleset, List<String> problems) {
+        IncidentReport report;
+        try {
+            report = ReportParser.parse(scenario.incident().toString());
+        } catch (ProblemException e) {
+            problems.add("invalid incident: " + e.toProblem().errors());
+            return Set.of();
+        }
+        Evaluation evaluation = Evaluator.evaluate(report, ruleset);
+        TruceEvaluation result = evaluation.evaluations().stream().filter(e -> e.truce().equals(scenario.truce()))
+                .findFirst().orElseThrow();
+        // A clause "fires" when one of its rules decides something (gives a finding); marker rules
+        // such as inside-truce-scope fire on every report and decide nothing.
+        Set<String> fired = new TreeSet<>();
+        result.findings().forEach(finding -> fired.add(finding.clause()));
+        Scenario.Expectation expect = scenario.expect();
+        if (!Objects.equals(expect.verdict(), result.verdict().name())) {
+            problems.add("verdict " + result.verdict() + ", expected " + expect.verdict() + " (fired "
+                    + result.firedRules() + ")");
+        }
+        if (expect.overallVerdict() != null && !expect.overallVerdict().equals(evaluation.verdict().name())) {
+            problems.add("overall verdict " + evaluation.verdict() + ", expected " + expect.overallVerdict());
+        }
+        if (expect.violatingParties() != null
+                && !new TreeSet<>(expect.violatingParties()).equals(new TreeSet<>(result.violatingParties()))) {
+            problems.add("violating parties " + result.violatingParties() + ", expected " + expect.violatingParties());
+        }
+        for (String rule : nonNull(expect.firedRules())) {
+            if (!result.firedRules().contains(rule)) {
+                problems.add("rule '" + rule + "' did not fire (fired " + result.firedRules() + ")");
+            }
+        }
+        for (String rule : nonNull(expect.notFiredRules())) {
+            if (result.firedRules().contains(rule)) {
+                problems.add("rule '" + rule + "' fired, and must not");
+            }
+        }
+        for (String clause : nonNull(expect.clausesNotFired())) {
+            if (fired.contains(clause)) {
+                problems.add("a rule of clause '" + clause + "' decided, and must not (findings "
+                        + result.findings().stream().map(f -> f.rule()).toList() + ")");
+            }
+        }
+        return fired;
+    }
+
+    /** Every scenario file of every truce; a file that cannot be read is a failure, not a crash. */
+    static List<Scenario> read(RulesetSnapshot snapshot, Set<String> truces, List<RulesetException.Error> failures) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String truce : new TreeSet<>(truces)) {
+            String folder = RulesetSnapshot.RULES_DIR + "/" + truce + "/scenarios/";
+            snapshot.under(folder).forEach((path, text) -> {
+                if (!path.endsWith(".yaml") && !path.endsWith(".yml")) {
+                    return;
+                }
+                try {
+                    ScenarioFile file = YAML.readValue(text, ScenarioFile.class);
+                    List<ScenarioFile.Entry> entries = file.scenarios() == null ? List.of() : file.scenarios();
+                    for (int i = 0; i < entries.size(); i++) {
+                        ScenarioFile.Entry entry = entries.get(i);
+                        int line = YamlLines.lineOf(text, "scenarios[" + i + "]");
+                        if (entry.name() == null || entry.incident() == null || entry.expect() == null
+                                || entry.expect().verdict() == null) {
+                            failures.add(new RulesetException.Error(path, line, 0,
+                                    "a scenario needs name, incident and expect.verdict"));
+                            continue;
+                        }
+                        scenarios.add(new Scenario(path, line, truce, entry.name(), entry.incident(), entry.expect()));
+                    }
+                } catch (JsonProcessingException e) {
+                    failures.add(new RulesetException.Error(path, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                            0, e.getOriginalMessage()));
+                }
+            });
+        }
+        return scenarios;
+    }
+
+    private static List<String> nonNull(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** The YAML shape of a scenario file. */
+    record ScenarioFile(List<Entry> scenarios) {
+        record Entry(String name, JsonNode incident, Scenario.Expectation expect) {
+        }
+    }
+}
