@@ -21,6 +21,7 @@ public class AuditTrail {
     public static final String IMPORT_ACCEPTED = "IMPORT_ACCEPTED";
     public static final String IMPORT_FINISHED = "IMPORT_FINISHED";
     public static final String RULESET_ACTIVATED = "RULESET_ACTIVATED";
+    public static final String RULESET_REJECTED = "RULESET_REJECTED";
 
     /** How many entries {@link #verify()} reads per query, so a long chain is never all in memory. */
     private static final int VERIFY_BATCH = 500;

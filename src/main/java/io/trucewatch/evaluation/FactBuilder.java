@@ -2,6 +2,8 @@ package io.trucewatch.evaluation;
 
 import io.trucewatch.actors.Actor;
 import io.trucewatch.evaluation.facts.Involvement;
+import io.trucewatch.evaluation.facts.LineDistance;
+import io.trucewatch.evaluation.facts.WeaponZone;
 import io.trucewatch.evaluation.facts.Occurrence;
 import io.trucewatch.evaluation.facts.PlaceControl;
 import io.trucewatch.evaluation.facts.Report;
@@ -9,9 +11,11 @@ import io.trucewatch.evaluation.facts.Role;
 import io.trucewatch.evaluation.facts.TruceScope;
 import io.trucewatch.incidents.IncidentReport;
 import io.trucewatch.rulesets.Terms;
+import io.trucewatch.territory.Geodesy;
 import io.trucewatch.territory.Placement;
 import io.trucewatch.truces.ActorStanding;
 import io.trucewatch.truces.Truce;
+import io.trucewatch.truces.TruceTerms;
 import io.trucewatch.weapons.Weapon;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +50,15 @@ final class FactBuilder {
         }
         if (placement.hasController()) {
             facts.add(placeControl(placement, terms, truce, at));
+        }
+        if (report.latitude() != null && report.longitude() != null) {
+            for (TruceTerms.ReferenceLine line : truce.terms().referenceLines()) {
+                facts.add(new LineDistance(line.id(), line.title(),
+                        Geodesy.distanceKm(truce.lines().get(line.id()), report.latitude(), report.longitude())));
+            }
+        }
+        for (TruceTerms.WithdrawalZone zone : truce.terms().withdrawalZones()) {
+            facts.add(weaponZone(zone, truce.zone()));
         }
         return facts;
     }
@@ -89,6 +102,13 @@ final class FactBuilder {
         return new Involvement(role, role.perpetrator(), named.asWritten(), named.actorId(), named.actorName(),
                 standing.standing(), standing.party(), standing.side(), standing.sides(), standing.exempt(),
                 standing.note());
+    }
+
+    private static WeaponZone weaponZone(TruceTerms.WithdrawalZone zone, ZoneId local) {
+        Instant completeBy = zone.completeBy().atZone(local).toInstant();
+        Instant earliest = zone.completeByEarliest() == null ? completeBy : zone.completeByEarliest().atZone(local).toInstant();
+        return new WeaponZone(zone.id(), zone.clause(), zone.title(), Set.copyOf(zone.weaponClasses()),
+                zone.minCalibreMm(), zone.maxCalibreMm(), zone.distanceKm(), zone.fromLines(), completeBy, earliest);
     }
 
     private static PlaceControl placeControl(Placement placement, Terms terms, Truce truce, Instant at) {

@@ -43,6 +43,11 @@ public class IncidentSearch {
      * short transactions (keyset pagination), so an export of 100k reports holds 500 at a time.
      */
     public void forEach(IncidentFilter filter, Consumer<Incident> each) {
+        forEachBatch(filter, batch -> batch.forEach(each));
+    }
+
+    /** As {@link #forEach}, a batch at a time (for callers that work on a batch in parallel). */
+    public void forEachBatch(IncidentFilter filter, Consumer<List<Incident>> each) {
         Instant afterTime = null;
         String afterId = null;
         while (true) {
@@ -55,7 +60,9 @@ public class IncidentSearch {
             List<Incident> batch = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>find(
                     "from Incident i" + where.clause() + " order by i.receivedAt, i.id", where.params)
                     .page(0, BATCH).list());
-            batch.forEach(each);
+            if (!batch.isEmpty()) {
+                each.accept(batch);
+            }
             if (batch.size() < BATCH) {
                 return;
             }

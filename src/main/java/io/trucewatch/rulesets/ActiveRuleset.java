@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,21 +42,36 @@ public class ActiveRuleset {
 
     void onStart(@Observes StartupEvent event) {
         Ruleset ruleset = Ruleset.compile(RulesetSnapshot.read(rulesDir, configDir));
-        activate(ruleset, "startup");
+        ScenarioRunner.Result scenarios = ScenarioRunner.run(ruleset);
+        if (!scenarios.ok()) {
+            throw new RulesetException(scenarios.failures());
+        }
+        activate(ruleset, "system", RulesetActivation.Trigger.STARTUP);
         LOG.infof("ruleset %s in service: truces %s, %d files from %s and %s", ruleset.version(),
                 ruleset.terms().truces().keySet(), ruleset.snapshot().files().size(), rulesDir.toAbsolutePath(),
                 configDir.toAbsolutePath());
     }
 
-    /** Stores the version's files (first use only), records the activation, then puts it in service. */
-    void activate(Ruleset ruleset, String principal) {
+    /**
+     * Stores the version's files (first use only), records the activation, then puts it in
+     * service. The swap is one reference assignment: evaluations already holding the previous
+     * ruleset finish on it.
+     */
+    void activate(Ruleset ruleset, String principal, RulesetActivation.Trigger trigger) {
         QuarkusTransaction.requiringNew().run(() -> {
             boolean firstUse = store.store(ruleset.snapshot());
+            RulesetActivation activation = new RulesetActivation();
+            activation.version = ruleset.version();
+            activation.activatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            activation.activatedBy = principal;
+            activation.trigger = trigger.name();
+            activation.persist();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("ruleset_version", ruleset.version());
             data.put("files", ruleset.snapshot().files().size());
             data.put("truces", ruleset.terms().truces().keySet().stream().sorted().toList());
             data.put("first_use", firstUse);
+            data.put("trigger", trigger.name());
             audit.append(AuditTrail.RULESET_ACTIVATED, null, principal, data);
         });
         current.set(ruleset);

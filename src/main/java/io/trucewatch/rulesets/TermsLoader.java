@@ -15,8 +15,10 @@ import io.trucewatch.territory.ControlMap;
 import io.trucewatch.territory.ControlMaps;
 import io.trucewatch.truces.Truce;
 import io.trucewatch.truces.TruceTerms;
+import io.trucewatch.territory.GeoJsonLines;
 import io.trucewatch.weapons.Weapon;
 import io.trucewatch.weapons.WeaponRegistry;
+import org.locationtech.jts.geom.Geometry;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -72,7 +74,10 @@ public final class TermsLoader {
             if (path.endsWith(".yaml") || path.endsWith(".yml")) {
                 TruceTerms terms = parse(path, text, TruceTerms.class);
                 if (terms != null && actors != null && checkTruce(path, terms, actors)) {
-                    truces.put(terms.id(), new Truce(terms, actors));
+                    Map<String, Geometry> lines = loadLines(path, terms);
+                    if (lines != null && checkZones(path, terms)) {
+                        truces.put(terms.id(), new Truce(terms, actors, lines));
+                    }
                 }
             }
         });
@@ -193,6 +198,83 @@ public final class TermsLoader {
             if (exemption.clause() != null && !terms.hasClause(exemption.clause())) {
                 error(path, "exemptions[" + i + "].clause: unknown clause '" + exemption.clause() + "'");
             }
+        }
+        return errors.size() == before;
+    }
+
+    /** The geometry of each reference line, or null (errors recorded) if one cannot be read. */
+    private Map<String, Geometry> loadLines(String path, TruceTerms terms) {
+        Map<String, Geometry> lines = new LinkedHashMap<>();
+        int before = errors.size();
+        for (int i = 0; i < terms.referenceLines().size(); i++) {
+            TruceTerms.ReferenceLine line = terms.referenceLines().get(i);
+            String key = "reference_lines[" + i + "]";
+            require(path, key + ".id", line.id());
+            require(path, key + ".file", line.file());
+            require(path, key + ".source", line.source());
+            if (line.id() == null || line.file() == null) {
+                continue;
+            }
+            String file = RulesetSnapshot.CONFIG_DIR + "/" + line.file();
+            try {
+                Map<String, Geometry> features = GeoJsonLines.read(geoJson(file));
+                String feature = line.feature() != null ? line.feature() : line.id();
+                Geometry geometry = features.get(feature);
+                if (geometry == null) {
+                    error(path, key + ".feature: " + file + " has no feature '" + feature + "' (it has " + features.keySet() + ")");
+                } else if (lines.put(line.id(), geometry) != null) {
+                    error(path, key + ".id: '" + line.id() + "' is used twice");
+                }
+            } catch (IllegalArgumentException e) {
+                error(path, key + ".file: " + file + ": " + e.getMessage());
+            }
+        }
+        return errors.size() == before ? lines : null;
+    }
+
+    private boolean checkZones(String path, TruceTerms terms) {
+        int before = errors.size();
+        Set<String> sides = new HashSet<>();
+        terms.parties().forEach(p -> sides.add(p.side()));
+        Set<String> lineIds = new HashSet<>();
+        terms.referenceLines().forEach(l -> lineIds.add(l.id()));
+        Set<String> zoneIds = new HashSet<>();
+        for (int i = 0; i < terms.withdrawalZones().size(); i++) {
+            TruceTerms.WithdrawalZone zone = terms.withdrawalZones().get(i);
+            String key = "withdrawal_zones[" + i + "]";
+            require(path, key + ".id", zone.id());
+            require(path, key + ".source", zone.source());
+            if (zone.id() != null && !zoneIds.add(zone.id())) {
+                error(path, key + ".id: '" + zone.id() + "' is used twice");
+            }
+            if (zone.clause() == null || !terms.hasClause(zone.clause())) {
+                error(path, key + ".clause: unknown clause '" + zone.clause() + "'");
+            }
+            if (zone.weaponClasses().isEmpty()) {
+                error(path, key + ".weapon_classes: name at least one weapon class");
+            }
+            if (zone.distanceKm() == null || !(zone.distanceKm() > 0)) {
+                error(path, key + ".distance_km: a distance in km greater than 0 is required");
+            }
+            if (zone.minCalibreMm() != null && zone.maxCalibreMm() != null && zone.minCalibreMm() > zone.maxCalibreMm()) {
+                error(path, key + ".max_calibre_mm: must not be below min_calibre_mm");
+            }
+            if (zone.completeBy() == null) {
+                error(path, key + ".complete_by: required (local time of the withdrawal deadline)");
+            } else if (zone.completeByEarliest() != null && zone.completeByEarliest().isAfter(zone.completeBy())) {
+                error(path, key + ".complete_by_earliest: must not be after complete_by");
+            }
+            if (zone.fromLines().isEmpty()) {
+                error(path, key + ".from_lines: map each bound side to the reference line it withdraws from");
+            }
+            zone.fromLines().forEach((side, line) -> {
+                if (!sides.contains(side)) {
+                    error(path, key + ".from_lines: '" + side + "' is not the side of any party " + sides);
+                }
+                if (!lineIds.contains(line)) {
+                    error(path, key + ".from_lines: '" + line + "' is not a reference line " + lineIds);
+                }
+            });
         }
         return errors.size() == before;
     }

@@ -2,12 +2,14 @@ package io.trucewatch.truces;
 
 import io.trucewatch.actors.Actor;
 import io.trucewatch.actors.ActorRegistry;
+import org.locationtech.jts.geom.Geometry;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,10 +20,23 @@ public final class Truce {
     private final ActorRegistry actors;
     private final ZoneId zone;
 
+    private final Map<String, Geometry> lines;
+
     public Truce(TruceTerms terms, ActorRegistry actors) {
+        this(terms, actors, Map.of());
+    }
+
+    /** With the geometry of each of the terms' reference lines, by line id. */
+    public Truce(TruceTerms terms, ActorRegistry actors, Map<String, Geometry> lines) {
         this.terms = terms;
         this.actors = actors;
         this.zone = terms.zone();
+        this.lines = Map.copyOf(lines);
+    }
+
+    /** Reference lines (longitude/latitude), by id. */
+    public Map<String, Geometry> lines() {
+        return lines;
     }
 
     public TruceTerms terms() {

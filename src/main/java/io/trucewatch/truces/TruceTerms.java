@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The terms of one truce as written in {@code config/truces/<id>.yaml}. Dates in the file are
@@ -22,9 +23,13 @@ public record TruceTerms(
         List<Party> parties,
         List<ActorTerm> disputed,
         List<ActorTerm> excluded,
-        List<Exemption> exemptions) {
+        List<Exemption> exemptions,
+        List<ReferenceLine> referenceLines,
+        List<WithdrawalZone> withdrawalZones) {
 
     public TruceTerms {
+        referenceLines = nonNull(referenceLines);
+        withdrawalZones = nonNull(withdrawalZones);
         sources = nonNull(sources);
         clauses = nonNull(clauses);
         parties = nonNull(parties);
@@ -85,6 +90,29 @@ public record TruceTerms(
     public record Exemption(String clause, List<String> actors, String against, String source) {
         public Exemption {
             actors = nonNull(actors);
+        }
+    }
+
+    /**
+     * A line distances are measured from (e.g. a line of contact), drawn in a GeoJSON file under
+     * {@code config/}: the feature {@code feature} (default: the line's id) of {@code file}.
+     */
+    public record ReferenceLine(String id, String title, String file, String feature, String source) {
+    }
+
+    /**
+     * Where a class of weapons may not be after a deadline: within {@code distance_km} of the line
+     * each side measures from ({@code from_lines}: side → reference line id). A weapon matches when it
+     * has any of {@code weapon_classes} and its calibre (if the zone names bounds) is within them.
+     * {@code complete_by_earliest}, when the sources disagree on the deadline, opens a window
+     * in which a sighting needs review.
+     */
+    public record WithdrawalZone(String id, String clause, String title, List<String> weaponClasses,
+            Integer minCalibreMm, Integer maxCalibreMm, Double distanceKm, Map<String, String> fromLines,
+            LocalDateTime completeBy, LocalDateTime completeByEarliest, String source) {
+        public WithdrawalZone {
+            weaponClasses = nonNull(weaponClasses);
+            fromLines = fromLines == null ? Map.of() : Map.copyOf(fromLines);
         }
     }
 }

@@ -1,0 +1,124 @@
+package io.trucewatch.rulesets;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Watches {@code rules/} and {@code config/} and reloads when they change, once the files have been
+ * quiet for {@code trucewatch.rules.watch-quiet-ms} (an editor's save, or a {@code git pull}, is
+ * many events). The reload goes through the same checks as {@code POST /api/rulesets/reload}: a
+ * bad edit is rejected and audited, and the ruleset in service keeps serving.
+ */
+@ApplicationScoped
+public class RulesetWatcher {
+
+    private static final Logger LOG = Logger.getLogger(RulesetWatcher.class);
+
+    @ConfigProperty(name = "trucewatch.rules.watch", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "trucewatch.rules.watch-quiet-ms", defaultValue = "500")
+    long quietMillis;
+
+    @ConfigProperty(name = "trucewatch.rules-dir")
+    Path rulesDir;
+
+    @ConfigProperty(name = "trucewatch.config-dir")
+    Path configDir;
+
+    @Inject
+    RulesetLifecycle lifecycle;
+
+    private WatchService watcher;
+
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent startup) throws IOException {
+        if (!enabled) {
+            return;
+        }
+        watcher = FileSystems.getDefault().newWatchService();
+        register(rulesDir);
+        register(configDir);
+        Thread thread = new Thread(this::watch, "ruleset-watcher");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("watching %s and %s for changes", rulesDir.toAbsolutePath(), configDir.toAbsolutePath());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws IOException {
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+
+    private void register(Path root) throws IOException {
+        try (Stream<Path> dirs = Files.walk(root)) {
+            for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
+    }
+
+    private void watch() {
+        try {
+            while (true) {
+                WatchKey first = watcher.take();
+                drain(first);
+                // Wait for quiet: keep draining until no event arrives for quietMillis.
+                for (WatchKey next = watcher.poll(quietMillis, TimeUnit.MILLISECONDS); next != null;
+                        next = watcher.poll(quietMillis, TimeUnit.MILLISECONDS)) {
+                    drain(next);
+                }
+                reload();
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drain(WatchKey key) {
+        key.pollEvents().forEach(event -> {
+            if (event.context() instanceof Path name && key.watchable() instanceof Path dir) {
+                Path changed = dir.resolve(name);
+                if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
+                    try {
+                        register(changed);
+                    } catch (IOException e) {
+                        LOG.warnf("cannot watch new directory %s: %s", changed, e.getMessage());
+                    }
+                }
+            }
+        });
+        key.reset();
+    }
+
+    private void reload() {
+        try {
+            RulesetLifecycle.Reload result = lifecycle.reload("file-watcher", RulesetActivation.Trigger.FILE_WATCHER);
+            if (result.changed()) {
+                LOG.infof("files changed: ruleset %s in service", result.activeVersion());
+            }
+        } catch (RulesetException e) {
+            // Already audited and logged by the lifecycle; the ruleset in service keeps serving.
+        } catch (RuntimeException e) {
+            LOG.error("reload after a file change failed; the ruleset in service keeps serving", e);
+        }
+    }
+}
