@@ -13,12 +13,11 @@ import io.trucewatch.actors.ActorRegistry;
 import io.trucewatch.territory.ControlFile;
 import io.trucewatch.territory.ControlMap;
 import io.trucewatch.territory.ControlMaps;
+import io.trucewatch.territory.GeoJsonLines;
 import io.trucewatch.truces.Truce;
 import io.trucewatch.truces.TruceTerms;
-import io.trucewatch.territory.GeoJsonLines;
 import io.trucewatch.weapons.Weapon;
 import io.trucewatch.weapons.WeaponRegistry;
-import org.locationtech.jts.geom.Geometry;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Reads and checks {@code config/} from a snapshot. Every problem is collected with its file and

@@ -2,7 +2,6 @@ package io.trucewatch.truces;
 
 import io.trucewatch.actors.Actor;
 import io.trucewatch.actors.ActorRegistry;
-import org.locationtech.jts.geom.Geometry;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.locationtech.jts.geom.Geometry;
 
 /** A truce's terms joined to the actor registry: answers who stands where, and when. */
 public final class Truce {

@@ -47,6 +47,12 @@ class EndpointAccessTest {
             Map.entry("POST /api/imports", Set.of(Roles.MONITOR)),
             Map.entry("GET /api/imports/{id}", READERS),
             Map.entry("GET /api/reports/daily", READERS),
+            Map.entry("GET /api/rulesets", Set.of(Roles.ADMIN, Roles.AUDITOR)),
+            Map.entry("GET /api/rulesets/{version}", Set.of(Roles.ADMIN, Roles.AUDITOR)),
+            Map.entry("POST /api/rulesets/validate", Set.of(Roles.ADMIN)),
+            Map.entry("POST /api/rulesets/reload", Set.of(Roles.ADMIN)),
+            Map.entry("POST /api/rulesets/dry-run", Set.of(Roles.ADMIN)),
+            Map.entry("POST /api/incidents/{id}/replay", Set.of(Roles.AUDITOR, Roles.ADMIN)),
             Map.entry("GET /api/audit", Set.of(Roles.AUDITOR)),
             Map.entry("GET /api/audit/verify", Set.of(Roles.AUDITOR)));
 

@@ -41,7 +41,7 @@ class AuditTrailTest {
                 .body("items[0].principal", equalTo(As.MONITOR))
                 .body("items[0].data.report.actor1", equalTo("SAA"))
                 .body("items[1].data.ruleset_version", matchesPattern("sha256:[0-9a-f]{64}"))
-                .body("items[1].data.evaluations[0].fired_rules", hasItem("attack-on-civilians"))
+                .body("items[1].data.evaluations.find { it.truce == 'syria-coh-2016' }.fired_rules", hasItem("attack-on-civilians"))
                 .body("items[1].previous_hash", equalTo(
                         As.auditor().queryParam("incident", id).get("/api/audit").then().extract().path("items[0].hash")));
         As.auditor().get("/api/audit").then().statusCode(200)

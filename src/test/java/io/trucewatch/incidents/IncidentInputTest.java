@@ -117,7 +117,7 @@ class IncidentInputTest {
                 .body("verdict", equalTo("NEEDS_REVIEW"))
                 .body("incident.actor1", equalTo("Liwa al-Mechanics"))
                 .body("incident.resolved_actors[0].resolved", equalTo(false))
-                .body("evaluations[0].findings.rule", hasItem("unresolved-actor"));
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", hasItem("unresolved-actor"));
     }
 
     @Test

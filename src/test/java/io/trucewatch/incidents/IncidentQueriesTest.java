@@ -68,15 +68,15 @@ class IncidentQueriesTest {
         As.monitor().queryParam("q", "Jabhat Fateh al-Sham").get("/api/actors").then().statusCode(200)
                 .body("resolved", equalTo(true))
                 .body("actor.id", equalTo("jabhat-al-nusra"))
-                .body("standings[0].standing", equalTo("EXCLUDED"));
+                .body("standings.find { it.truce == 'syria-coh-2016' }.standing", equalTo("EXCLUDED"));
         As.monitor().queryParam("q", "regime forces").queryParam("at", "2016-04-10").get("/api/actors").then()
                 .body("actor.id", equalTo("syrian-government-forces"))
-                .body("standings[0].standing", equalTo("BOUND"))
-                .body("standings[0].party", equalTo("Government of Syria"))
-                .body("standings[0].exempt", equalTo(true));
+                .body("standings.find { it.truce == 'syria-coh-2016' }.standing", equalTo("BOUND"))
+                .body("standings.find { it.truce == 'syria-coh-2016' }.party", equalTo("Government of Syria"))
+                .body("standings.find { it.truce == 'syria-coh-2016' }.exempt", equalTo(true));
         As.monitor().queryParam("q", "Liwa al-Mechanics").get("/api/actors").then()
                 .body("resolved", equalTo(false))
-                .body("standings[0].standing", equalTo("UNRESOLVED"));
+                .body("standings.find { it.truce == 'syria-coh-2016' }.standing", equalTo("UNRESOLVED"));
         As.monitor().get("/api/actors").then().body("id", hasItem("jaish-al-fatah"));
     }
 

@@ -37,10 +37,10 @@ class SeedArticleTest {
                 .statusCode(201)
                 .header("Location", matchesPattern(".*/api/incidents/[0-9a-f-]{36}$"))
                 .body("verdict", equalTo("PROBABLE_VIOLATION"))
-                .body("evaluations[0].truce", equalTo("syria-coh-2016"))
-                .body("evaluations[0].violating_parties", contains("Government of Syria"))
-                .body("evaluations[0].findings.rule", hasItem("indiscriminate-weapon-on-civilians"))
-                .body("evaluations[0].findings.clause", hasItem("2"))
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.truce", equalTo("syria-coh-2016"))
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.violating_parties", contains("Government of Syria"))
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", hasItem("indiscriminate-weapon-on-civilians"))
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.clause", hasItem("2"))
                 .body("ruleset_version", matchesPattern("sha256:[0-9a-f]{64}"))
                 .body("review_status", equalTo("PENDING"))
                 .body("incident.resolved_actors[0].actor_id", equalTo("syrian-government-forces"))
@@ -49,7 +49,7 @@ class SeedArticleTest {
         As.monitor().when().get("/api/incidents/" + id).then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("verdict", equalTo("PROBABLE_VIOLATION"))
-                .body("evaluations[0].violating_parties", contains("Government of Syria"))
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.violating_parties", contains("Government of Syria"))
                 .body("incident.weapon", equalTo("barrel bomb"));
     }
 
@@ -61,9 +61,9 @@ class SeedArticleTest {
                 "actor2", "Military Forces of Syria (2000-)", "country", "Syria", "admin1", "Lattakia"))
                 .statusCode(201)
                 .body("verdict", equalTo("NEEDS_REVIEW"))
-                .body("evaluations[0].violating_parties", empty())
-                .body("evaluations[0].findings.rule", hasItem("party-fighting-beside-excluded-group"))
-                .body("evaluations[0].findings.rule", hasItem("act-by-excluded-group"))
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.violating_parties", empty())
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", hasItem("party-fighting-beside-excluded-group"))
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", hasItem("act-by-excluded-group"))
                 .body("incident.assoc_actor_1", equalTo("Free Syrian Army; Ahrar al-Sham"));
     }
 
@@ -75,7 +75,7 @@ class SeedArticleTest {
                 "latitude", 36.612, "longitude", 37.447))
                 .statusCode(201)
                 .body("verdict", equalTo("NOT_A_VIOLATION"))
-                .body("evaluations[0].findings.rule", contains("act-by-excluded-group"));
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", contains("act-by-excluded-group"));
     }
 
     @Test
@@ -85,7 +85,7 @@ class SeedArticleTest {
                 "actor2", "ISIS", "country", "Syria", "admin1", "Aleppo", "location", "Al-Rai"))
                 .statusCode(201)
                 .body("verdict", equalTo("NOT_A_VIOLATION"))
-                .body("evaluations[0].findings.rule", contains("action-against-excluded-group"));
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", contains("action-against-excluded-group"));
     }
 
     @Test
@@ -96,7 +96,7 @@ class SeedArticleTest {
                 "location", "Al-Rai", "notes", "Howitzers positioned in Kilis fired across the border on IS positions (NTV)"))
                 .statusCode(201)
                 .body("verdict", equalTo("NOT_A_VIOLATION"))
-                .body("evaluations[0].findings.rule", contains("action-against-excluded-group"));
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", contains("action-against-excluded-group"));
     }
 
     @Test
@@ -106,8 +106,8 @@ class SeedArticleTest {
                 "country", "Syria", "admin1", "Aleppo", "fatalities", 35))
                 .statusCode(201)
                 .body("verdict", equalTo("NEEDS_REVIEW"))
-                .body("evaluations[0].findings.rule", hasItem("armed-clash-initiator-unknown"))
-                .body("evaluations[0].findings.rule", hasItem("party-fighting-beside-excluded-group"));
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", hasItem("armed-clash-initiator-unknown"))
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", hasItem("party-fighting-beside-excluded-group"));
     }
 
     @Test
@@ -117,8 +117,8 @@ class SeedArticleTest {
                 "weapon", "air strike", "country", "Syria", "admin1", "Latakia"))
                 .statusCode(201)
                 .body("verdict", equalTo("NOT_A_VIOLATION"))
-                .body("evaluations[0].findings.rule", contains("exempt-action-against-excluded-group"))
-                .body("evaluations[0].findings[0].clause", equalTo("exemption"));
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", contains("exempt-action-against-excluded-group"))
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings[0].clause", equalTo("exemption"));
     }
 
     @Test
@@ -131,7 +131,7 @@ class SeedArticleTest {
                 .body("verdict", equalTo("PROBABLE_VIOLATION"));
         submit(Json.with(strike, "occurred_at", "2016-02-26T21:30:00Z")).statusCode(201)
                 .body("verdict", equalTo("OUT_OF_SCOPE"))
-                .body("evaluations[0].findings.rule", contains("before-truce-took-effect"));
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", contains("before-truce-took-effect"));
         submit(Json.with(strike, "event_date", "2016-02-26")).statusCode(201)
                 .body("verdict", equalTo("OUT_OF_SCOPE"));
         submit(Json.with(strike, "event_date", "2016-02-27")).statusCode(201)

@@ -141,4 +141,40 @@ class RulesetLoadingTest {
     private void startService() {
         Ruleset.compile(RulesetSnapshot.read(rules, config));
     }
+
+    @Test
+    void aWithdrawalZoneNamingAnUnknownSideOrLineIsRefusedAtItsLine() throws IOException {
+        Path file = config.resolve("truces/minsk-2015.yaml");
+        String text = Files.readString(file);
+        String bad = text.replaceFirst("from_lines: \\{ukraine: contact-line-2015-02, certain-areas: minsk-memorandum-line-2014-09-19}",
+                "from_lines: {kyiv: contact-line-2015-02, certain-areas: no-such-line}");
+        assertNotEquals(text, bad);
+        Files.writeString(file, bad);
+        RulesetException e = assertThrows(RulesetException.class, () -> startService());
+        int line = TestFiles.lineOf(bad, "from_lines: {kyiv");
+        assertTrue(e.errors().stream().anyMatch(err -> err.file().equals("config/truces/minsk-2015.yaml")
+                && err.message().contains("'kyiv' is not the side of any party")), e::getMessage);
+        assertTrue(e.errors().stream().anyMatch(err -> err.message().contains("'no-such-line' is not a reference line")
+                && err.line() > 0 && err.line() <= line), e::getMessage);
+    }
+
+    @Test
+    void aReferenceLineWhoseGeometryIsMissingOrNotALineIsRefused() throws IOException {
+        Path lines = config.resolve("lines/donbas-2015.geojson");
+        Files.writeString(lines, """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "id": "contact-line-2015-02",
+                   "geometry": {"type": "LineString", "coordinates": [[37.5, 48.0], [37.6, 47.8]]}}]}
+                """);
+        RulesetException missing = assertThrows(RulesetException.class, () -> startService());
+        assertTrue(missing.getMessage().contains("config/truces/minsk-2015.yaml:")
+                && missing.getMessage().contains("has no feature 'minsk-memorandum-line-2014-09-19'"), missing.getMessage());
+        Files.writeString(lines, """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "id": "contact-line-2015-02",
+                   "geometry": {"type": "Point", "coordinates": [37.5, 48.0]}}]}
+                """);
+        RulesetException point = assertThrows(RulesetException.class, () -> startService());
+        assertTrue(point.getMessage().contains("expected LineString or MultiLineString, got 'Point'"), point.getMessage());
+    }
 }

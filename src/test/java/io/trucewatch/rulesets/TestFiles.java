@@ -44,4 +44,16 @@ public final class TestFiles {
         }
         return new RulesetSnapshot(files);
     }
+
+    /** Replaces {@code to} with a fresh copy of {@code from}. */
+    public static void replaceTree(Path from, Path to) throws IOException {
+        if (Files.exists(to)) {
+            try (Stream<Path> paths = Files.walk(to)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        copyTree(from, to);
+    }
 }
