@@ -20,6 +20,10 @@ public class AuditTrail {
     public static final String REVIEW_DECIDED = "REVIEW_DECIDED";
     public static final String IMPORT_ACCEPTED = "IMPORT_ACCEPTED";
     public static final String IMPORT_FINISHED = "IMPORT_FINISHED";
+    public static final String DELIVERY_SUCCEEDED = "DELIVERY_SUCCEEDED";
+    public static final String DELIVERY_FAILED = "DELIVERY_FAILED";
+    public static final String DELIVERY_DEAD_LETTERED = "DELIVERY_DEAD_LETTERED";
+    public static final String SUBSCRIPTION_CHANGED = "SUBSCRIPTION_CHANGED";
     public static final String RULESET_ACTIVATED = "RULESET_ACTIVATED";
     public static final String RULESET_REJECTED = "RULESET_REJECTED";
 

@@ -1,6 +1,7 @@
 package io.trucewatch.incidents;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.trucewatch.alerts.Outbox;
 import io.trucewatch.audit.AuditTrail;
 import io.trucewatch.audit.CanonicalJson;
 import io.trucewatch.evaluation.Evaluation;
@@ -36,6 +37,9 @@ public class IncidentService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
 
     /** The stored report, and whether this call created something (false: an identical resubmission). */
     public record Submission(IncidentView incident, boolean created) {
@@ -139,6 +143,7 @@ public class IncidentService {
         received.put("report", report);
         audit.append(AuditTrail.REPORT_RECEIVED, incident.id, principal, received);
         auditEvaluation(version, evaluation, principal);
+        outbox.append(Outbox.VERDICT_CREATED, incident.id, IncidentView.of(incident));
         return incident;
     }
 
@@ -147,6 +152,7 @@ public class IncidentService {
         // Locked so that two corrections at once get consecutive numbers, never the same one.
         Incident incident = Incident.findById(id, LockModeType.PESSIMISTIC_WRITE);
         int previous = incident.currentVersion;
+        String previousVerdict = incident.verdict;
         incident.currentVersion = previous + 1;
         apply(incident, report, contentHash, evaluation);
         IncidentVersion version = storeVersion(incident, now(), principal);
@@ -161,6 +167,10 @@ public class IncidentService {
         corrected.put("report", report);
         audit.append(AuditTrail.REPORT_CORRECTED, id, principal, corrected);
         auditEvaluation(version, evaluation, principal);
+        Map<String, Object> changed = eventData(IncidentView.of(incident));
+        changed.put("previous_version", previous);
+        changed.put("previous_verdict", previousVerdict);
+        outbox.append(Outbox.VERDICT_CHANGED, id, changed);
     }
 
     /** The latest version's columns; a fresh verdict puts the report back in the queue if flagged. */
@@ -218,6 +228,12 @@ public class IncidentService {
             row.verdict = truce.verdict().name();
             row.persist();
         }
+    }
+
+    /** The evaluation as CONTRACT §2 shows it, as a map an event can add to. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> eventData(IncidentView view) {
+        return new LinkedHashMap<>(CanonicalJson.read(CanonicalJson.write(view), Map.class));
     }
 
     private static Instant now() {

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.actors.Actor;
+import io.trucewatch.alerts.Outbox;
 import io.trucewatch.audit.AuditTrail;
 import io.trucewatch.incidents.Incident;
+import io.trucewatch.incidents.IncidentService;
+import io.trucewatch.incidents.IncidentView;
 import io.trucewatch.incidents.IncidentVersion;
 import io.trucewatch.rulesets.ActiveRuleset;
 import io.trucewatch.rulesets.Terms;
@@ -43,6 +46,9 @@ public class ReviewService {
     @Inject
     ActiveRuleset rulesets;
 
+    @Inject
+    Outbox outbox;
+
     public ReviewView decide(String incidentId, ReviewRequest request, String reviewer) {
         List<String> parties = request.violatingParties() == null ? null : canonical(request.violatingParties());
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -76,7 +82,11 @@ public class ReviewService {
             data.put("violating_parties", parties);
             data.put("engine_verdict", incident.verdict);
             audit.append(AuditTrail.REVIEW_DECIDED, incidentId, reviewer, data);
-            return ReviewView.of(review);
+            ReviewView view = ReviewView.of(review);
+            Map<String, Object> event = IncidentService.eventData(IncidentView.of(incident));
+            event.put("review", view);
+            outbox.append(Outbox.REVIEW_DECIDED, incidentId, event);
+            return view;
         });
     }
 

@@ -53,6 +53,14 @@ class EndpointAccessTest {
             Map.entry("POST /api/rulesets/reload", Set.of(Roles.ADMIN)),
             Map.entry("POST /api/rulesets/dry-run", Set.of(Roles.ADMIN)),
             Map.entry("POST /api/incidents/{id}/replay", Set.of(Roles.AUDITOR, Roles.ADMIN)),
+            Map.entry("POST /api/subscriptions", Set.of(Roles.ADMIN)),
+            Map.entry("GET /api/subscriptions", Set.of(Roles.ADMIN)),
+            Map.entry("GET /api/subscriptions/{id}", Set.of(Roles.ADMIN)),
+            Map.entry("DELETE /api/subscriptions/{id}", Set.of(Roles.ADMIN)),
+            Map.entry("POST /api/subscriptions/{id}/secret", Set.of(Roles.ADMIN)),
+            Map.entry("GET /api/subscriptions/{id}/deliveries", Set.of(Roles.ADMIN)),
+            Map.entry("POST /api/subscriptions/{id}/deliveries/{deliveryId}/redeliver", Set.of(Roles.ADMIN)),
+            Map.entry("GET /api/stream/verdicts", ANYONE),
             Map.entry("GET /api/audit", Set.of(Roles.AUDITOR)),
             Map.entry("GET /api/audit/verify", Set.of(Roles.AUDITOR)));
 
@@ -70,7 +78,9 @@ class EndpointAccessTest {
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String mediaType = consumes.getOrDefault(endpoint, "application/json");
-            String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{version}", "1").replaceAll("\\{[^}]+}", "no-such-id");
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{version}", "1").replaceAll("\\{[^}]+}", "no-such-id")
+                    // A stream that is allowed would never end: ask for one that is refused for its filter.
+                    + (endpoint.equals("GET /api/stream/verdicts") ? "?verdict=NOT-A-VERDICT" : "");
             Response anonymous = call(given(), method, path, mediaType);
             if (anonymous.statusCode() != 401 || anonymous.header("WWW-Authenticate") == null
                     || !anonymous.contentType().startsWith("application/problem+json")) {

@@ -1,0 +1,242 @@
+package io.trucewatch.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.trucewatch.audit.AuditTrail;
+import io.trucewatch.audit.CanonicalJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends webhooks, on threads of its own so that a slow or dead receiver never touches report
+ * submission. Each tick it (1) fans new outbox events out into deliveries for the subscriptions
+ * whose filter matches — cursor and deliveries in one transaction, so nothing is skipped or doubled
+ * across a crash — and (2) sends the deliveries that are due, asynchronously, at most
+ * {@code concurrency} at a time. Every attempt's outcome is stored and audited; failures are retried
+ * with exponential backoff and jitter, and dead-lettered when the schedule runs out. A delivery is
+ * marked only after its attempt ends, so one cut off by a restart is sent again after it, with the
+ * same webhook-id (at least once).
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final int FAN_OUT_BATCH = 200;
+
+    @Inject
+    WebhookConfig config;
+
+    @Inject
+    ReceiverGuard guard;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong lag = new AtomicLong();
+    private final AtomicLong pending = new AtomicLong();
+    private ScheduledExecutorService loop;
+    private ExecutorService io;
+    private HttpClient http;
+    private Counter succeeded;
+    private Counter failed;
+    private Counter dead;
+
+    void start(@Observes StartupEvent startup) {
+        succeeded = metrics.counter("trucewatch.webhook.deliveries", "outcome", "succeeded");
+        failed = metrics.counter("trucewatch.webhook.deliveries", "outcome", "failed");
+        dead = metrics.counter("trucewatch.webhook.deliveries", "outcome", "dead_lettered");
+        metrics.gauge("trucewatch.outbox.lag.events", lag);
+        metrics.gauge("trucewatch.webhook.deliveries.pending", pending);
+        io = Executors.newFixedThreadPool(2, daemon("webhook-io"));
+        http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+                .executor(io).build();
+        loop = Executors.newSingleThreadScheduledExecutor(daemon("webhook-dispatcher"));
+        loop.scheduleWithFixedDelay(this::tick, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (loop != null) {
+            loop.shutdownNow();
+            io.shutdownNow();
+        }
+    }
+
+    private void tick() {
+        try {
+            fanOut();
+            sendDue();
+        } catch (RuntimeException e) {
+            LOG.warn("webhook dispatch round failed; retrying next round", e);
+        }
+    }
+
+    /** New outbox events become deliveries for every live subscription whose filter matches. */
+    void fanOut() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxCursor cursor = OutboxCursor.findById(1, LockModeType.PESSIMISTIC_WRITE);
+            List<OutboxEvent> events = OutboxEvent.<OutboxEvent>find("seq > ?1 order by seq", cursor.dispatchedSeq)
+                    .page(0, FAN_OUT_BATCH).list();
+            Long newest = OutboxEvent.find("select max(seq) from OutboxEvent").project(Long.class).firstResult();
+            if (events.isEmpty()) {
+                lag.set(0);
+                return;
+            }
+            List<Subscription> live = Subscription.list("deletedAt is null");
+            Instant now = Instant.now();
+            for (OutboxEvent event : events) {
+                JsonNode data = CanonicalJson.parse(event.payload).path("data");
+                for (Subscription subscription : live) {
+                    if (Subscriptions.filterOf(subscription).matches(data)) {
+                        Delivery delivery = new Delivery();
+                        delivery.id = UUID.randomUUID().toString();
+                        delivery.subscriptionId = subscription.id;
+                        delivery.eventSeq = event.seq;
+                        delivery.eventId = event.eventId;
+                        delivery.status = Delivery.Status.PENDING.name();
+                        delivery.createdAt = now;
+                        delivery.nextAttemptAt = now;
+                        delivery.persist();
+                    }
+                }
+                cursor.dispatchedSeq = event.seq;
+            }
+            lag.set(newest == null ? 0 : newest - cursor.dispatchedSeq);
+        });
+    }
+
+    private void sendDue() {
+        int free = config.concurrency() - inFlight.size();
+        if (free <= 0) {
+            return;
+        }
+        List<Attempt> due = QuarkusTransaction.requiringNew().call(() -> {
+            pending.set(Delivery.count("status", Delivery.Status.PENDING.name()));
+            return Delivery.<Delivery>find("status = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt",
+                    Delivery.Status.PENDING.name(), Instant.now()).page(0, free + inFlight.size()).list().stream()
+                    .filter(d -> !inFlight.contains(d.id)).limit(free)
+                    .map(d -> new Attempt(d.id, Subscription.<Subscription>findById(d.subscriptionId),
+                            OutboxEvent.<OutboxEvent>findById(d.eventSeq)))
+                    .toList();
+        });
+        for (Attempt attempt : due) {
+            inFlight.add(attempt.deliveryId());
+            send(attempt);
+        }
+    }
+
+    private record Attempt(String deliveryId, Subscription subscription, OutboxEvent event) {
+    }
+
+    private void send(Attempt attempt) {
+        URI url = URI.create(attempt.subscription().url);
+        Optional<String> refused = guard.refuse(url);
+        if (refused.isPresent()) {
+            record(attempt, null, "refused by the SSRF guard: " + refused.get());
+            return;
+        }
+        long timestamp = Instant.now().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(config.timeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "trucewatch-webhooks")
+                .header("webhook-id", attempt.event().eventId)
+                .header("webhook-timestamp", String.valueOf(timestamp))
+                .header("webhook-signature", WebhookSignature.sign(attempt.subscription().secret,
+                        attempt.event().eventId, timestamp, attempt.event().payload))
+                .POST(HttpRequest.BodyPublishers.ofString(attempt.event().payload))
+                .build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) ->
+                record(attempt, response == null ? null : response.statusCode(),
+                        error == null ? null : error.getClass().getSimpleName() + ": " + error.getMessage()));
+    }
+
+    /** Stores an attempt's outcome with its audit entry; decides retry or dead letter. */
+    private void record(Attempt attempt, Integer status, String error) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Delivery delivery = Delivery.findById(attempt.deliveryId());
+                delivery.attempts++;
+                delivery.lastStatus = status;
+                boolean ok = error == null && status != null && status >= 200 && status < 300;
+                delivery.lastError = ok ? null : truncate(error != null ? error : "HTTP " + status);
+                String outcome;
+                if (ok) {
+                    delivery.status = Delivery.Status.SUCCEEDED.name();
+                    delivery.succeededAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    delivery.nextAttemptAt = null;
+                    outcome = AuditTrail.DELIVERY_SUCCEEDED;
+                } else if (delivery.attempts > config.retryDelays().size()) {
+                    delivery.status = Delivery.Status.DEAD.name();
+                    delivery.nextAttemptAt = null;
+                    outcome = AuditTrail.DELIVERY_DEAD_LETTERED;
+                } else {
+                    delivery.nextAttemptAt = Instant.now().plus(jittered(config.retryDelays().get(delivery.attempts - 1)));
+                    outcome = AuditTrail.DELIVERY_FAILED;
+                }
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("delivery_id", delivery.id);
+                data.put("subscription_id", delivery.subscriptionId);
+                data.put("event_id", delivery.eventId);
+                data.put("attempt", delivery.attempts);
+                data.put("http_status", status);
+                data.put("error", delivery.lastError);
+                data.put("next_attempt_at", delivery.nextAttemptAt == null ? null : delivery.nextAttemptAt.toString());
+                audit.append(outcome, attempt.event().incidentId, "webhook-dispatcher", data);
+                (ok ? succeeded : outcome.equals(AuditTrail.DELIVERY_DEAD_LETTERED) ? dead : failed).increment();
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not record the outcome of delivery %s; it will be sent again", attempt.deliveryId());
+        } finally {
+            inFlight.remove(attempt.deliveryId());
+        }
+    }
+
+    /** ±20 %, so that receivers coming back are not hit by every retry at once. */
+    static Duration jittered(Duration delay) {
+        double factor = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis(Math.round(delay.toMillis() * factor));
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
