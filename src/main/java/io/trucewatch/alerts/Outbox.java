@@ -2,6 +2,10 @@ package io.trucewatch.alerts;
 
 import io.trucewatch.audit.CanonicalJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +20,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    WebhookDispatcher dispatcher;
 
     public static final String VERDICT_CREATED = "verdict.created";
     public static final String VERDICT_CHANGED = "verdict.changed";
@@ -35,6 +45,18 @@ public class Outbox {
         payload.put("data", data);
         event.payload = CanonicalJson.write(payload);
         event.persist();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.nudge();
+                }
+            }
+        });
         return event;
     }
 }

@@ -128,7 +128,8 @@ public class Subscriptions {
                         + Arrays.toString(Verdict.values())));
             }
         }
-        if (verdicts.isEmpty() && given.isEmpty() && defaultToViolations) {
+        boolean absent = node.path("verdicts").isMissingNode() || node.path("verdicts").isNull();
+        if (absent && defaultToViolations) {
             verdicts.add(Verdict.PROBABLE_VIOLATION.name());
         }
         List<String> parties = new ArrayList<>();

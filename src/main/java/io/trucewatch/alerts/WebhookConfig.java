@@ -35,8 +35,4 @@ public interface WebhookConfig {
     /** SSRF guard: allow receivers on private, link-local and other internal addresses. */
     @WithDefault("false")
     boolean allowPrivate();
-
-    /** How long events stay in the outbox for streams to resume from (Last-Event-ID). */
-    @WithDefault("7d")
-    Duration retention();
 }

@@ -31,6 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -64,6 +66,7 @@ public class WebhookDispatcher {
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong lag = new AtomicLong();
+    private final AtomicBoolean nudged = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
     private ScheduledExecutorService loop;
     private ExecutorService io;
@@ -79,8 +82,9 @@ public class WebhookDispatcher {
         metrics.gauge("trucewatch.outbox.lag.events", lag);
         metrics.gauge("trucewatch.webhook.deliveries.pending", pending);
         io = Executors.newFixedThreadPool(2, daemon("webhook-io"));
-        http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER)
-                .executor(io).build();
+        // HTTP/1.1: no h2c upgrade dance with receivers that do not speak HTTP/2 in clear text.
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).executor(io).build();
         loop = Executors.newSingleThreadScheduledExecutor(daemon("webhook-dispatcher"));
         loop.scheduleWithFixedDelay(this::tick, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -89,6 +93,19 @@ public class WebhookDispatcher {
         if (loop != null) {
             loop.shutdownNow();
             io.shutdownNow();
+        }
+    }
+
+    /**
+     * Called after a transaction that wrote events commits: runs a round now instead of at the next
+     * poll, so a webhook leaves within milliseconds. Nudges coalesce into one extra round.
+     */
+    void nudge() {
+        if (loop != null && nudged.compareAndSet(false, true)) {
+            loop.execute(() -> {
+                nudged.set(false);
+                tick();
+            });
         }
     }
 
@@ -232,7 +249,7 @@ public class WebhookDispatcher {
         return text.length() <= 2000 ? text : text.substring(0, 2000);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

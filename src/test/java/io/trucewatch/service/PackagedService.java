@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Starts the packaged jar (target/quarkus-app) as its own process, on loopback, with its own H2 file. */
 final class PackagedService {
@@ -19,15 +21,22 @@ final class PackagedService {
     }
 
     static Process start(Path work, int port, Path rules, Path config) throws IOException {
+        return start(work, port, rules, config, List.of());
+    }
+
+    /** With extra {@code -D} flags. */
+    static Process start(Path work, int port, Path rules, Path config, List<String> flags) throws IOException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         assertTrue(Files.exists(jar), "package the service first: " + jar);
-        return new ProcessBuilder("java",
+        List<String> command = new ArrayList<>(List.of("java",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + work.resolve("data/trucewatch") + ";WRITE_DELAY=0",
                 "-Dtrucewatch.rules-dir=" + rules.toAbsolutePath(),
-                "-Dtrucewatch.config-dir=" + config.toAbsolutePath(),
-                "-jar", jar.toString())
+                "-Dtrucewatch.config-dir=" + config.toAbsolutePath()));
+        command.addAll(flags);
+        command.addAll(List.of("-jar", jar.toString()));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile()))
                 .start();
