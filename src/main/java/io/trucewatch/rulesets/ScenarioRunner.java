@@ -48,9 +48,18 @@ public final class ScenarioRunner {
         Map<String, Set<String>> firedClauses = new java.util.HashMap<>();
         Map<String, Set<String>> assertedNotFired = new java.util.HashMap<>();
         int passed = 0;
-        for (Scenario scenario : scenarios) {
+        // Scenarios are independent evaluations: run them on every core, then fold in file order.
+        record Outcome(List<String> problems, Set<String> fired) {
+        }
+        List<Outcome> outcomes = scenarios.parallelStream().map(scenario -> {
             List<String> problems = new ArrayList<>();
             Set<String> fired = check(scenario, ruleset, problems);
+            return new Outcome(problems, fired);
+        }).toList();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario scenario = scenarios.get(i);
+            List<String> problems = outcomes.get(i).problems();
+            Set<String> fired = outcomes.get(i).fired();
             if (problems.isEmpty()) {
                 passed++;
                 firedClauses.computeIfAbsent(scenario.truce(), t -> new HashSet<>()).addAll(fired);

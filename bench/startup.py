@@ -1,0 +1,75 @@
+"""Start-up and footprint of the packaged service: time from `java -jar` to the first 201 (a real
+report stored and judged), and the resident memory (VmRSS, peak VmHWM) of the process, read from
+/proc after whatever load the caller runs meanwhile.
+
+    python3 bench/startup.py --runs 5             # time to first 201, fresh database each run
+    python3 bench/startup.py --keep --port 8099   # start once and leave it running (prints its pid)
+"""
+import argparse, base64, http.client, json, os, shutil, statistics, subprocess, tempfile, time
+
+BODY = json.dumps({"event_date": "2016-04-10", "event_type": "Explosions/Remote violence",
+                   "sub_event_type": "Air/drone strike", "actor1": "SAA", "actor2": "Civilians (Syria)",
+                   "weapon": "barrel bomb", "country": "Syria", "admin1": "Aleppo", "location": "Al-Haidariyah"})
+AUTH = "Basic " + base64.b64encode(b"mona:mona-dev-password").decode()
+
+
+def start(port, work):
+    return subprocess.Popen(["java", f"-Dquarkus.http.port={port}", "-Dquarkus.http.host=127.0.0.1",
+                             f"-Dquarkus.datasource.jdbc.url=jdbc:h2:file:{work}/data/trucewatch;WRITE_DELAY=0",
+                             "-Dtrucewatch.rules.watch=false", "-Dtrucewatch.webhooks.allow-loopback=true",
+                             "-jar", "target/quarkus-app/quarkus-run.jar"],
+                            stdout=open(f"{work}/service.log", "w"), stderr=subprocess.STDOUT)
+
+
+def first_201(port, began):
+    while True:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("POST", "/api/incidents", body=BODY, headers={"Content-Type": "application/json",
+                                                                      "Authorization": AUTH})
+            if conn.getresponse().status == 201:
+                return time.perf_counter() - began
+        except OSError:
+            pass
+        time.sleep(0.02)
+
+
+def memory(pid):
+    fields = {}
+    for line in open(f"/proc/{pid}/status"):
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            fields[key] = int(value.split()[0]) // 1024
+    return fields
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--port", type=int, default=8098)
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args()
+    if args.keep:
+        work = tempfile.mkdtemp(prefix="trucewatch-bench-")
+        began = time.perf_counter()
+        process = start(args.port, work)
+        print(f"first 201 after {first_201(args.port, began):.2f} s; pid {process.pid}; data in {work}")
+        return
+    times = []
+    for _ in range(args.runs):
+        work = tempfile.mkdtemp(prefix="trucewatch-startup-")
+        began = time.perf_counter()
+        process = start(args.port, work)
+        try:
+            times.append(first_201(args.port, began))
+            mem = memory(process.pid)
+        finally:
+            process.terminate()
+            process.wait(20)
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"java -jar -> first 201: median {statistics.median(times):.2f} s, runs " + ", ".join(f"{t:.2f}" for t in times)
+          + f"; RSS just after: {mem['VmRSS']} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+package io.trucewatch.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Ingest load against the running service, and the persistence limit beside it.
+ * <pre>
+ *   saturate URL SECONDS CONNECTIONS   distinct reports as fast as CONNECTIONS in flight allow
+ *   rate URL SECONDS PER_SECOND        an open-loop schedule (latency is measured from the scheduled
+ *                                      send time, so a stalled server cannot hide its queueing)
+ *   jdbc H2_FILE ROWS BATCH            raw JDBC batch insert of incident rows of the same size into an
+ *                                      H2 file (service stopped: H2 locks its file), commit per batch
+ * </pre>
+ * Run through Maven: {@code mvn -Pbench -DskipTests test-compile exec:exec
+ * -Dbench.main=io.trucewatch.bench.IngestLoad -Dbench.args="rate http://127.0.0.1:8099 30 1000"}.
+ */
+public final class IngestLoad {
+
+    private static final String AUTH = "Basic " + Base64.getEncoder()
+            .encodeToString("mona:mona-dev-password".getBytes(StandardCharsets.UTF_8));
+    private static final String[] ACTORS = {"Military Forces of Syria (2000-)", "Military Forces of Russia (2000-)",
+            "Free Syrian Army", "Jabhat al-Nusra", "Islamic State (Syria)", "Jaish al-Islam", "Ahrar al-Sham"};
+    private static final String[] PLACES = {"Al-Haidariyah", "Al-Rai", "Manbij", "Azaz", "Palmyra", "Douma", "Idleb"};
+
+    private IngestLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "saturate" -> saturate(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "rate" -> rate(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "jdbc" -> jdbc(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException("saturate | rate | jdbc");
+        }
+        System.exit(0);
+    }
+
+    /** A distinct, realistic report (Syria, Feb–May 2016). */
+    static String report(Random random, String id) {
+        String actor1 = ACTORS[random.nextInt(ACTORS.length)];
+        String actor2 = random.nextBoolean() ? "Civilians (Syria)" : ACTORS[random.nextInt(ACTORS.length)];
+        return String.format(Locale.ROOT, """
+                {"external_id":"%s","event_date":"2016-%02d-%02d","event_type":"Explosions/Remote violence",
+                 "sub_event_type":"Air/drone strike","actor1":"%s","actor2":"%s","weapon":"%s","country":"Syria",
+                 "admin1":"Aleppo","location":"%s","latitude":%.4f,"longitude":%.4f,"fatalities":%d,
+                 "notes":"Load test report: strike reported by two local sources; casualties unconfirmed."}""",
+                id, 3 + random.nextInt(3), 1 + random.nextInt(28), actor1, actor2,
+                random.nextBoolean() ? "barrel bomb" : "air strike", PLACES[random.nextInt(PLACES.length)],
+                36.0 + random.nextDouble() * 0.5, 37.0 + random.nextDouble() * 0.5, random.nextInt(10));
+    }
+
+    static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static HttpRequest post(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url + "/api/incidents")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", AUTH)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static void saturate(String url, int seconds, int connections) throws Exception {
+        HttpClient http = client();
+        Random random = new Random(1);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Semaphore slots = new Semaphore(connections);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int n = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() < end) {
+            slots.acquire();
+            long sent = System.nanoTime();
+            http.sendAsync(post(url, report(random, "sat-" + run + "-" + n++)), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((r, e) -> {
+                        if (e != null || r.statusCode() != 201) {
+                            errors.incrementAndGet();
+                        } else {
+                            latencies.add(System.nanoTime() - sent);
+                        }
+                        slots.release();
+                    });
+        }
+        slots.acquire(connections);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "saturation, %d connections, %d s: %d accepted (%.0f reports/s), %d errors; %s%n",
+                connections, seconds, latencies.size(), latencies.size() / elapsed, errors.get(), percentiles(latencies));
+    }
+
+    static void rate(String url, int seconds, int perSecond) throws Exception {
+        HttpClient http = client();
+        Random random = new Random(2);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        long interval = 1_000_000_000L / perSecond;
+        long start = System.nanoTime();
+        int total = seconds * perSecond;
+        for (int n = 0; n < total; n++) {
+            long scheduled = start + n * interval;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            pending.add(http.sendAsync(post(url, report(random, "rate-" + run + "-" + n)), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((r, e) -> {
+                        if (e != null || r.statusCode() != 201) {
+                            errors.incrementAndGet();
+                        } else {
+                            latencies.add(System.nanoTime() - scheduled);
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "fixed rate %d/s for %d s: %d accepted in %.1f s, %d errors; %s%n", perSecond, seconds,
+                latencies.size(), elapsed, errors.get(), percentiles(new ArrayList<>(latencies)));
+    }
+
+    static void jdbc(String file, int rows, int batch) throws Exception {
+        Random random = new Random(3);
+        String evaluation = "[{\"truce\":\"syria-coh-2016\",\"verdict\":\"PROBABLE_VIOLATION\",\"violating_parties\":"
+                + "[\"Government of Syria\"],\"findings\":[{\"rule\":\"indiscriminate-weapon-on-civilians\",\"clause\":\"2\","
+                + "\"explanation\":\"Government of Syria, a party bound by the truce, attacked civilians with barrel bomb, a "
+                + "weapon that cannot distinguish civilians from fighters.\"}],\"fired_rules\":[\"inside-truce-scope\","
+                + "\"hostile-act\",\"indiscriminate-weapon-on-civilians\"]}]";
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + file + ";WRITE_DELAY=0", "trucewatch", "trucewatch")) {
+            db.setAutoCommit(false);
+            db.createStatement().execute("""
+                    CREATE TABLE IF NOT EXISTS raw_incident (id VARCHAR(36) PRIMARY KEY, external_id VARCHAR(128) UNIQUE,
+                      received_at TIMESTAMP WITH TIME ZONE, report_json CLOB, evaluation_json CLOB, verdict VARCHAR(32))""");
+            db.commit();
+            long start = System.nanoTime();
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO raw_incident VALUES (?, ?, ?, ?, ?, 'PROBABLE_VIOLATION')")) {
+                for (int n = 0; n < rows; n++) {
+                    String id = UUID.randomUUID().toString();
+                    insert.setString(1, id);
+                    insert.setString(2, "raw-" + id);
+                    insert.setTimestamp(3, Timestamp.from(Instant.now()));
+                    insert.setString(4, report(random, id));
+                    insert.setString(5, evaluation);
+                    insert.addBatch();
+                    if ((n + 1) % batch == 0) {
+                        insert.executeBatch();
+                        db.commit();
+                    }
+                }
+                insert.executeBatch();
+                db.commit();
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "raw JDBC: %d rows in batches of %d committed in %.2f s: %.0f rows/s%n", rows,
+                    batch, elapsed, rows / elapsed);
+        }
+    }
+
+    static String percentiles(List<Long> nanos) {
+        if (nanos.isEmpty()) {
+            return "no latencies";
+        }
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return String.format(Locale.ROOT, "latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
+                at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private static double at(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * q))) / 1e6;
+    }
+}
