@@ -66,11 +66,13 @@ public class WebhookDispatcher {
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private static final long PENDING_COUNT_EVERY = TimeUnit.SECONDS.toNanos(5);
+    private static final long CURSOR_WRITE_EVERY = TimeUnit.SECONDS.toNanos(5);
     private final AtomicLong lag = new AtomicLong();
     /** Dispatcher thread only. */
     private long dispatched = -1;
     private long lastDueCheck;
     private long lastPendingCount;
+    private long lastCursorWrite;
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
     private ScheduledExecutorService loop;
@@ -143,12 +145,24 @@ public class WebhookDispatcher {
             lag.set(0);
             return false;
         }
+        boolean anyone = QuarkusTransaction.requiringNew().call(() -> Subscription.count("deletedAt is null") > 0);
+        if (!anyone && dispatched >= 0 && System.nanoTime() - lastCursorWrite < CURSOR_WRITE_EVERY) {
+            // Nobody to tell: move on in memory and write the cursor now and then, not on every
+            // commit (each H2 commit stores pages). A cursor left behind by a crash is harmless:
+            // events older than a subscription are never fanned out to it.
+            dispatched = newest;
+            lag.set(0);
+            return false;
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             OutboxCursor cursor = OutboxCursor.findById(1, LockModeType.PESSIMISTIC_WRITE);
+            cursor.dispatchedSeq = Math.max(cursor.dispatchedSeq, anyone ? cursor.dispatchedSeq : newest);
             List<OutboxEvent> events = OutboxEvent.<OutboxEvent>find("seq > ?1 order by seq", cursor.dispatchedSeq)
                     .page(0, FAN_OUT_BATCH).list();
+            lastCursorWrite = System.nanoTime();
             if (events.isEmpty()) {
                 dispatched = cursor.dispatchedSeq;
+                lag.set(Math.max(0, newest - cursor.dispatchedSeq));
                 return false;
             }
             boolean made = false;
@@ -157,7 +171,9 @@ public class WebhookDispatcher {
             for (OutboxEvent event : events) {
                 JsonNode data = CanonicalJson.parse(event.payload).path("data");
                 for (Subscription subscription : live) {
-                    if (Subscriptions.filterOf(subscription).matches(data)) {
+                    boolean afterSubscribing = !event.occurredAt.isBefore(subscription.createdAt.truncatedTo(ChronoUnit.MILLIS));
+                    if (afterSubscribing && Subscriptions.filterOf(subscription).matches(data)
+                            && Delivery.count("subscriptionId = ?1 and eventSeq = ?2", subscription.id, event.seq) == 0) {
                         Delivery delivery = new Delivery();
                         delivery.id = UUID.randomUUID().toString();
                         delivery.subscriptionId = subscription.id;
