@@ -32,6 +32,6 @@ public class OutboxEvent extends PanacheEntityBase {
     public Instant occurredAt;
 
     /** The exact body every receiver gets (the signature covers these bytes). */
-    @Column(nullable = false, columnDefinition = "CLOB")
+    @Column(nullable = false, length = 1_000_000)
     public String payload;
 }

@@ -20,7 +20,7 @@ public class Subscription extends PanacheEntityBase {
 
     public String description;
 
-    @Column(name = "filter_json", nullable = false, columnDefinition = "CLOB")
+    @Column(name = "filter_json", nullable = false, length = 1_000_000)
     public String filterJson;
 
     /** Standard Webhooks form: "whsec_" + base64 of 32 random bytes. Shown once, when made. */

@@ -30,7 +30,7 @@ public class AuditEntry extends PanacheEntityBase {
     public String principal;
 
     /** Canonical JSON of what the step did. */
-    @Column(nullable = false, columnDefinition = "CLOB")
+    @Column(nullable = false, length = 1_000_000)
     public String data;
 
     @Column(name = "previous_hash", nullable = false)

@@ -28,7 +28,7 @@ public class ImportRejection extends PanacheEntityBase {
     public String externalId;
 
     /** JSON array of {field, message}. */
-    @Column(nullable = false, columnDefinition = "CLOB")
+    @Column(nullable = false, length = 1_000_000)
     public String errors;
 
     public static class Key implements Serializable {

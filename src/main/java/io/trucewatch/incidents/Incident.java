@@ -37,7 +37,7 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "content_hash", nullable = false)
     public String contentHash;
 
-    @Column(name = "report_json", nullable = false, columnDefinition = "CLOB")
+    @Column(name = "report_json", nullable = false, length = 1_000_000)
     public String reportJson;
 
     /** event_date, or the UTC day of occurred_at: what date filters compare against. */
@@ -52,7 +52,7 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "ruleset_version", nullable = false)
     public String rulesetVersion;
 
-    @Column(name = "evaluation_json", nullable = false, columnDefinition = "CLOB")
+    @Column(name = "evaluation_json", nullable = false, length = 1_000_000)
     public String evaluationJson;
 
     /** {@link ReviewStatus}: set from the verdict, then by each review, and reset by a correction. */

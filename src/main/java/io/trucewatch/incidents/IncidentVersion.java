@@ -33,7 +33,7 @@ public class IncidentVersion extends PanacheEntityBase {
     @Column(name = "content_hash", nullable = false)
     public String contentHash;
 
-    @Column(name = "report_json", nullable = false, columnDefinition = "CLOB")
+    @Column(name = "report_json", nullable = false, length = 1_000_000)
     public String reportJson;
 
     @Column(nullable = false)
@@ -42,7 +42,7 @@ public class IncidentVersion extends PanacheEntityBase {
     @Column(name = "ruleset_version", nullable = false)
     public String rulesetVersion;
 
-    @Column(name = "evaluation_json", nullable = false, columnDefinition = "CLOB")
+    @Column(name = "evaluation_json", nullable = false, length = 1_000_000)
     public String evaluationJson;
 
     static List<IncidentVersion> of(String incidentId) {

@@ -25,11 +25,11 @@ public class Review extends PanacheEntityBase {
     @Column(nullable = false)
     public String decision;
 
-    @Column(nullable = false, columnDefinition = "CLOB")
+    @Column(nullable = false, length = 1_000_000)
     public String reason;
 
     /** JSON array of names, when the auditor attributes a confirmed violation; else null. */
-    @Column(name = "violating_parties", columnDefinition = "CLOB")
+    @Column(name = "violating_parties", length = 1_000_000)
     public String violatingParties;
 
     @Column(nullable = false)
