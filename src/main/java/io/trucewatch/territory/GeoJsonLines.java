@@ -1,7 +1,6 @@
 package io.trucewatch.territory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -18,21 +17,9 @@ public final class GeoJsonLines {
 
     /** Throws {@link IllegalArgumentException} naming the feature at fault. */
     public static Map<String, Geometry> read(JsonNode collection) {
-        if (!"FeatureCollection".equals(collection.path("type").asText())) {
-            throw new IllegalArgumentException("type: expected FeatureCollection");
-        }
-        Map<String, Geometry> byId = new LinkedHashMap<>();
-        int index = 0;
-        for (JsonNode feature : collection.path("features")) {
-            String where = "features[" + index++ + "]";
-            String id = feature.hasNonNull("id") ? feature.get("id").asText()
-                    : feature.path("properties").path("id").asText(null);
-            if (id == null) {
-                throw new IllegalArgumentException(where + ".id: every feature needs an id");
-            }
-            JsonNode geometry = feature.path("geometry");
+        return GeoJsonFeatures.byId(collection, (geometry, where) -> {
             String type = geometry.path("type").asText();
-            Geometry line = switch (type) {
+            return switch (type) {
                 case "LineString" -> line(geometry.path("coordinates"), where);
                 case "MultiLineString" -> {
                     LineString[] parts = new LineString[geometry.path("coordinates").size()];
@@ -44,11 +31,7 @@ public final class GeoJsonLines {
                 default -> throw new IllegalArgumentException(where + ".geometry.type: expected LineString or "
                         + "MultiLineString, got '" + type + "'");
             };
-            if (byId.put(id, line) != null) {
-                throw new IllegalArgumentException(where + ".id: '" + id + "' is used twice");
-            }
-        }
-        return byId;
+        });
     }
 
     private static LineString line(JsonNode positions, String where) {

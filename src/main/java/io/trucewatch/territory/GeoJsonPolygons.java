@@ -1,7 +1,6 @@
 package io.trucewatch.territory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -21,27 +20,13 @@ final class GeoJsonPolygons {
     }
 
     static Map<String, Geometry> read(JsonNode collection) {
-        if (!"FeatureCollection".equals(collection.path("type").asText())) {
-            throw new IllegalArgumentException("type: expected FeatureCollection");
-        }
-        Map<String, Geometry> byId = new LinkedHashMap<>();
-        int index = 0;
-        for (JsonNode feature : collection.path("features")) {
-            String where = "features[" + index++ + "]";
-            String id = feature.hasNonNull("id") ? feature.get("id").asText()
-                    : feature.path("properties").path("id").asText(null);
-            if (id == null) {
-                throw new IllegalArgumentException(where + ".id: every feature needs an id");
-            }
-            Geometry geometry = geometry(feature.path("geometry"), where + ".geometry");
+        return GeoJsonFeatures.byId(collection, (node, where) -> {
+            Geometry geometry = geometry(node, where + ".geometry");
             if (!geometry.isValid()) {
-                throw new IllegalArgumentException(where + ".geometry: polygon '" + id + "' is not valid");
+                throw new IllegalArgumentException(where + ".geometry: polygon is not valid");
             }
-            if (byId.put(id, geometry) != null) {
-                throw new IllegalArgumentException(where + ".id: '" + id + "' is used twice");
-            }
-        }
-        return byId;
+            return geometry;
+        });
     }
 
     private static Geometry geometry(JsonNode node, String where) {
