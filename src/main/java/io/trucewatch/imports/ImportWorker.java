@@ -9,13 +9,13 @@ import io.trucewatch.incidents.AcledCsv;
 import io.trucewatch.incidents.IncidentReport;
 import io.trucewatch.incidents.IncidentService;
 import io.trucewatch.incidents.ReportParser;
+import io.trucewatch.rulesets.ActiveRuleset;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,8 +54,8 @@ public class ImportWorker {
         return t;
     });
 
-    /** After the ruleset is in service (its observer has the default, earlier priority). */
-    void resumeUnfinished(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent start) {
+    /** After the ruleset is in service: the rows are judged under it. */
+    void resumeUnfinished(@Observes @Priority(ActiveRuleset.LOADED) StartupEvent start) {
         List<String> unfinished = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>list(
                 "status in ?1 order by createdAt", List.of(ImportJob.Status.QUEUED.name(),
                         ImportJob.Status.RUNNING.name())).stream().map(job -> job.id).toList());

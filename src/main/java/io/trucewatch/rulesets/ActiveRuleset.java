@@ -3,9 +3,11 @@ package io.trucewatch.rulesets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.trucewatch.audit.AuditTrail;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +42,10 @@ public class ActiveRuleset {
 
     private final AtomicReference<Ruleset> current = new AtomicReference<>();
 
-    void onStart(@Observes StartupEvent event) {
+    /** Observers that need the ruleset in service observe start-up after this priority. */
+    public static final int LOADED = Interceptor.Priority.APPLICATION + 100;
+
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         long start = System.nanoTime();
         Ruleset ruleset = Ruleset.compile(RulesetSnapshot.read(rulesDir, configDir));
         long compiled = System.nanoTime();

@@ -6,7 +6,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -48,7 +47,8 @@ public class RulesetWatcher {
 
     private WatchService watcher;
 
-    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent startup) throws IOException {
+    /** After the ruleset is in service: a change can only be compared with a version in service. */
+    void start(@Observes @Priority(ActiveRuleset.LOADED) StartupEvent startup) throws IOException {
         if (!enabled) {
             return;
         }
