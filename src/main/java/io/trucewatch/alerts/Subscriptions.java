@@ -1,8 +1,6 @@
 package io.trucewatch.alerts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.actors.Actor;
 import io.trucewatch.audit.AuditTrail;
@@ -10,11 +8,10 @@ import io.trucewatch.audit.CanonicalJson;
 import io.trucewatch.evaluation.Verdict;
 import io.trucewatch.rulesets.ActiveRuleset;
 import io.trucewatch.rulesets.Terms;
-import io.trucewatch.truces.Truce;
-import io.trucewatch.truces.TruceTerms;
 import io.trucewatch.web.Page;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.ProblemException;
+import io.trucewatch.web.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -23,7 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +32,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Subscriptions {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("url", "filter", "description");
     private static final Set<String> FILTER_FIELDS = Set.of("truces", "verdicts", "parties", "admin1");
 
@@ -63,9 +58,9 @@ public class Subscriptions {
     }
 
     public View create(String body, String principal) {
-        JsonNode root = parse(body);
+        JsonNode root = RequestBodies.object(body);
         List<Problem.FieldError> errors = new ArrayList<>();
-        unknownFields(root, FIELDS, "", errors);
+        RequestBodies.unknownFields(root, FIELDS, "", errors);
         String url = root.path("url").asText(null);
         if (url == null || url.isBlank()) {
             errors.add(new Problem.FieldError("url", "required: the receiver's http(s) URL"));
@@ -109,7 +104,7 @@ public class Subscriptions {
                     "must be an object"));
             return new EventFilter(List.of(), List.of(), List.of(), null);
         }
-        unknownFields(node, FILTER_FIELDS, prefix, errors);
+        RequestBodies.unknownFields(node, FILTER_FIELDS, prefix, errors);
         Terms terms = rulesets.get().terms();
         List<String> truces = strings(node.path("truces"), prefix + "truces", errors);
         for (int i = 0; i < truces.size(); i++) {
@@ -135,7 +130,9 @@ public class Subscriptions {
         List<String> parties = new ArrayList<>();
         List<String> names = strings(node.path("parties"), prefix + "parties", errors);
         for (int i = 0; i < names.size(); i++) {
-            Optional<String> party = canonicalParty(terms, names.get(i));
+            // A truce party by its name, else an actor (any alias) by its id.
+            String name = names.get(i);
+            Optional<String> party = terms.partyNamed(name).or(() -> terms.actors().resolve(name).map(Actor::id));
             if (party.isPresent()) {
                 parties.add(party.get());
             } else {
@@ -225,33 +222,6 @@ public class Subscriptions {
     private static DeliveryView deliveryView(Delivery d) {
         return new DeliveryView(d.id, d.eventId, d.eventSeq, d.status, d.attempts, d.lastStatus, d.lastError,
                 d.nextAttemptAt, d.createdAt, d.succeededAt);
-    }
-
-    private static Optional<String> canonicalParty(Terms terms, String name) {
-        Optional<String> party = terms.truces().values().stream().map(Truce::terms).flatMap(t -> t.parties().stream())
-                .map(TruceTerms.Party::name).filter(p -> p.equalsIgnoreCase(name.strip())).findFirst();
-        return party.or(() -> terms.actors().resolve(name).map(Actor::id));
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            JsonNode root = JSON.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw ProblemException.invalid("(body)", "must be a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw ProblemException.invalid("(body)", "not JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private static void unknownFields(JsonNode node, Set<String> known, String prefix, List<Problem.FieldError> errors) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                errors.add(new Problem.FieldError(prefix + name, "unknown field; expected one of " + known));
-            }
-        }
     }
 
     private static List<String> strings(JsonNode node, String field, List<Problem.FieldError> errors) {

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,12 +168,15 @@ public class WebhookDispatcher {
             }
             boolean made = false;
             List<Subscription> live = Subscription.list("deletedAt is null");
+            // Each filter is read once per round, not once per event.
+            Map<String, EventFilter> filters = new HashMap<>();
+            live.forEach(subscription -> filters.put(subscription.id, Subscriptions.filterOf(subscription)));
             Instant now = Instant.now();
             for (OutboxEvent event : events) {
                 JsonNode data = CanonicalJson.parse(event.payload).path("data");
                 for (Subscription subscription : live) {
                     boolean afterSubscribing = !event.occurredAt.isBefore(subscription.createdAt.truncatedTo(ChronoUnit.MILLIS));
-                    if (afterSubscribing && Subscriptions.filterOf(subscription).matches(data)
+                    if (afterSubscribing && filters.get(subscription.id).matches(data)
                             && Delivery.count("subscriptionId = ?1 and eventSeq = ?2", subscription.id, event.seq) == 0) {
                         Delivery delivery = new Delivery();
                         delivery.id = UUID.randomUUID().toString();

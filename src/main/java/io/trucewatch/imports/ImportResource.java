@@ -4,6 +4,7 @@ import io.trucewatch.access.Roles;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.ProblemException;
 import io.trucewatch.web.QueryParams;
+import io.trucewatch.web.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,8 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,12 +55,8 @@ public class ImportResource {
     @APIResponse(responseCode = "400", description = "Unreadable file, unknown columns or no id column",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importFile(byte[] body, @Context SecurityContext security) {
-        if (body.length > MAX_FILE_BYTES) {
-            throw new ProblemException(413, "/problems/too-large", "File too large",
-                    "An import may be at most " + MAX_FILE_BYTES + " bytes; split the file",
-                    List.of(new Problem.FieldError("(body)", "larger than " + MAX_FILE_BYTES + " bytes")));
-        }
-        ImportView job = imports.accept(new String(body, StandardCharsets.UTF_8), security.getUserPrincipal().getName());
+        ImportView job = imports.accept(RequestBodies.text(body, MAX_FILE_BYTES, "file"),
+                security.getUserPrincipal().getName());
         return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/imports").path(job.id()).build())
                 .build();
     }

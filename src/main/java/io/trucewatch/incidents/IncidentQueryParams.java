@@ -38,9 +38,9 @@ public class IncidentQueryParams {
 
     /** Checks every parameter and names each bad one in a single 400. */
     public IncidentFilter toFilter(QueryParams params) {
-        IncidentFilter filter = new IncidentFilter(params.oneOf("verdict", verdict, Verdict.class), blankToNull(truce),
-                blankToNull(actor), blankToNull(admin1), params.date("from", from), params.date("to", to),
-                blankToNull(submittedBy), reviewStatuses(params));
+        IncidentFilter filter = new IncidentFilter(params.oneOf("verdict", verdict, Verdict.class), QueryParams.text(truce),
+                QueryParams.text(actor), QueryParams.text(admin1), params.date("from", from), params.date("to", to),
+                QueryParams.text(submittedBy), reviewStatuses(params));
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
             params.error("to", "must not be before from");
         }
@@ -54,9 +54,5 @@ public class IncidentQueryParams {
                     .filter(s -> s != null).forEach(statuses::add);
         }
         return statuses;
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

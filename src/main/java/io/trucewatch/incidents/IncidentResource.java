@@ -5,6 +5,7 @@ import io.trucewatch.web.Page;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.ProblemException;
 import io.trucewatch.web.QueryParams;
+import io.trucewatch.web.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -20,8 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -70,7 +69,7 @@ public class IncidentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.MONITOR)
     public Response submit(byte[] body, @Context SecurityContext security) {
-        IncidentReport report = ReportParser.parse(bodyWithinLimit(body));
+        IncidentReport report = ReportParser.parse(RequestBodies.text(body, maxReportBytes, "report"));
         IncidentService.Submission submission = incidents.submit(report, principal(security));
         if (!submission.created()) {
             return Response.ok(submission.incident()).build();
@@ -95,7 +94,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "403", description = "Not the report's submitter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response correct(@PathParam("id") String id, byte[] body, @Context SecurityContext security) {
-        IncidentReport report = ReportParser.parse(bodyWithinLimit(body));
+        IncidentReport report = ReportParser.parse(RequestBodies.text(body, maxReportBytes, "report"));
         IncidentService.Submission submission = incidents.correct(id, report, principal(security));
         if (!submission.created()) {
             return Response.ok(submission.incident()).build();
@@ -164,15 +163,6 @@ public class IncidentResource {
         IncidentFilter filter = query.toFilter(params);
         params.check();
         return filter;
-    }
-
-    private String bodyWithinLimit(byte[] body) {
-        if (body.length > maxReportBytes) {
-            throw new ProblemException(413, "/problems/too-large", "Report too large",
-                    "A report may be at most " + maxReportBytes + " bytes; this one is " + body.length,
-                    List.of(new Problem.FieldError("(body)", "larger than " + maxReportBytes + " bytes")));
-        }
-        return new String(body, StandardCharsets.UTF_8);
     }
 
     /** Who is acting: every endpoint here requires an authenticated caller. */

@@ -54,9 +54,9 @@ public class IncidentService {
         // Judged outside the transaction: evaluation is pure and needs no lock.
         Evaluation evaluation = Evaluator.evaluate(report, rulesets.get());
         try {
-            Incident stored = QuarkusTransaction.requiringNew()
+            IncidentView stored = QuarkusTransaction.requiringNew()
                     .call(() -> storeFirst(report, contentHash, evaluation, principal));
-            return new Submission(IncidentView.of(stored), true);
+            return new Submission(stored, true);
         } catch (RuntimeException e) {
             // Two submissions of one external_id raced and the unique key let one in: answer as
             // if this one came second. Any other failure goes up as it is.
@@ -125,7 +125,8 @@ public class IncidentService {
         });
     }
 
-    private Incident storeFirst(IncidentReport report, String contentHash, Evaluation evaluation, String principal) {
+    /** Stores the first version; answers the view that was also announced, built once. */
+    private IncidentView storeFirst(IncidentReport report, String contentHash, Evaluation evaluation, String principal) {
         Incident incident = new Incident();
         incident.id = UUID.randomUUID().toString();
         incident.externalId = report.externalId();
@@ -143,8 +144,9 @@ public class IncidentService {
         received.put("report", report);
         audit.append(AuditTrail.REPORT_RECEIVED, incident.id, principal, received);
         auditEvaluation(version, evaluation, principal);
-        outbox.append(Outbox.VERDICT_CREATED, incident.id, IncidentView.of(incident));
-        return incident;
+        IncidentView view = IncidentView.of(incident);
+        outbox.append(Outbox.VERDICT_CREATED, incident.id, view);
+        return view;
     }
 
     private void storeCorrection(String id, IncidentReport report, String contentHash, Evaluation evaluation,

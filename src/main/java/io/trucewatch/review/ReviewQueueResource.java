@@ -35,16 +35,12 @@ public class ReviewQueueResource {
             @QueryParam("admin1") String admin1, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
-        IncidentFilter filter = new IncidentFilter(null, blankToNull(truce), blankToNull(party), blankToNull(admin1),
+        IncidentFilter filter = new IncidentFilter(null, QueryParams.text(truce), QueryParams.text(party), QueryParams.text(admin1),
                 params.date("from", from), params.date("to", to), null,
                 Set.of(ReviewStatus.PENDING, ReviewStatus.ESCALATED));
         int pageNumber = params.page(page);
         int pageSize = params.size(size);
         params.check();
         return search.search(filter, IncidentSearch.Order.OLDEST_FIRST, pageNumber, pageSize);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

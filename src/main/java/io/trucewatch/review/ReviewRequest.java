@@ -1,12 +1,10 @@
 package io.trucewatch.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.ProblemException;
+import io.trucewatch.web.RequestBodies;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,26 +18,12 @@ public record ReviewRequest(Decision decision, String reason, List<String> viola
 
     static final int MAX_REASON = 10_000;
     private static final Set<String> FIELDS = Set.of("decision", "reason", "violating_parties");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Parses and checks the body, naming every offending field in one 400. */
     public static ReviewRequest parse(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.invalid("(body)", "not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw ProblemException.invalid("(body)", "must be a JSON object");
-        }
+        JsonNode root = RequestBodies.object(body);
         List<Problem.FieldError> errors = new ArrayList<>();
-        for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                errors.add(new Problem.FieldError(name, "unknown field; expected one of " + FIELDS));
-            }
-        }
+        RequestBodies.unknownFields(root, FIELDS, "", errors);
         Decision decision = decision(root.get("decision"), errors);
         String reason = reason(root.get("reason"), errors);
         List<String> parties = parties(root.get("violating_parties"), errors);

@@ -2,7 +2,7 @@ package io.trucewatch.review;
 
 import io.trucewatch.access.Roles;
 import io.trucewatch.web.Problem;
-import io.trucewatch.web.ProblemException;
+import io.trucewatch.web.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,11 +48,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "403", description = "Four eyes: the reviewer submitted this report",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decide(@PathParam("id") String id, byte[] body, @Context SecurityContext security) {
-        if (body.length > 64 * 1024) {
-            throw new ProblemException(413, "/problems/too-large", "Review too large",
-                    "A review may be at most 64 KiB", List.of(new Problem.FieldError("(body)", "larger than 64 KiB")));
-        }
-        ReviewRequest request = ReviewRequest.parse(new String(body, StandardCharsets.UTF_8));
+        ReviewRequest request = ReviewRequest.parse(RequestBodies.text(body, 64 * 1024, "review"));
         ReviewView review = reviews.decide(id, request, security.getUserPrincipal().getName());
         return Response.created(uri.getBaseUriBuilder().path("api/incidents").path(id).path("reviews").build())
                 .entity(review).build();

@@ -12,8 +12,6 @@ import io.trucewatch.incidents.IncidentVersion;
 import io.trucewatch.incidents.IncidentView;
 import io.trucewatch.rulesets.ActiveRuleset;
 import io.trucewatch.rulesets.Terms;
-import io.trucewatch.truces.Truce;
-import io.trucewatch.truces.TruceTerms;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,10 +108,7 @@ public class ReviewService {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            Optional<String> party = terms.truces().values().stream().map(Truce::terms)
-                    .flatMap(t -> t.parties().stream()).map(TruceTerms.Party::name)
-                    .filter(p -> p.equalsIgnoreCase(name)).findFirst();
-            Optional<String> known = party.or(() -> terms.actors().resolve(name).map(Actor::name));
+            Optional<String> known = terms.partyNamed(name).or(() -> terms.actors().resolve(name).map(Actor::name));
             if (known.isPresent()) {
                 canonical.add(known.get());
             } else {

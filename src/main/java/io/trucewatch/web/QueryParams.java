@@ -58,6 +58,11 @@ public final class QueryParams {
         }
     }
 
+    /** A parameter's value without surrounding blanks; null when absent or blank ("any"). */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     public void error(String name, String message) {
         errors.add(new Problem.FieldError(name, message));
     }
