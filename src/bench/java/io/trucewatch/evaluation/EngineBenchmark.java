@@ -1,5 +1,6 @@
 package io.trucewatch.evaluation;
 
+import io.trucewatch.bench.BenchLogging;
 import io.trucewatch.evaluation.facts.Finding;
 import io.trucewatch.incidents.IncidentReport;
 import io.trucewatch.incidents.ReportParser;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.kie.api.KieBase;
 import org.kie.api.command.Command;
 import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.command.CommandFactory;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,13 +32,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One report judged against the Syria cessation's rules, three ways, side by side:
+ * One report judged against the Syria cessation's rules, five ways, side by side:
  * <ul>
- * <li>{@code engine}: the service's path — actor resolution, facts (placement, standing), a session,
- * findings and verdict ({@link Evaluator#evaluate});</li>
+ * <li>{@code engine}: the service's path — actor resolution, facts (placement, standing), a pooled
+ * session, findings and verdict ({@link Evaluator#evaluate});</li>
  * <li>{@code bareDrools}: the same DRL in a bare stateless session with facts built beforehand —
- * the engine's limit;</li>
- * <li>{@code handWritten}: the same decisions as Java if/else over the same prebuilt facts.</li>
+ * the engine's limit as the performance issue defines it;</li>
+ * <li>{@code bareDroolsPooled}: the same with a pooled session, as the engine uses — its tighter limit;</li>
+ * <li>{@code handWritten}: the same decisions as Java if/else over the same prebuilt facts — the
+ * cost of the decisions alone;</li>
+ * <li>{@code handWrittenFromReport}: what a user could write instead of a rules engine, report in
+ * and verdict out — the same lookups (actors, standing, who held the place) and if/else for the
+ * decisions.</li>
  * </ul>
  * The reports cycle through the seed article's cases. Run: {@code mvn -Pbench -DskipTests
  * test-compile exec:exec -Dbench.args="EngineBenchmark"}.
@@ -67,18 +75,22 @@ public class EngineBenchmark {
 
     Ruleset syria;
     KieBase rules;
+    KieSessionsPool pool;
+    Truce truce;
     List<IncidentReport> reports;
     List<List<Object>> facts;
     int next;
 
     @Setup
     public void setUp() {
+        BenchLogging.asInService();
         RulesetSnapshot all = RulesetSnapshot.read(Path.of("rules"), Path.of("config"));
         Map<String, String> files = new TreeMap<>(all.files());
         files.keySet().removeIf(path -> path.startsWith("rules/minsk-2015/") || path.equals("config/truces/minsk-2015.yaml"));
         syria = Ruleset.compile(new RulesetSnapshot(files));
         rules = syria.rules().get("syria-coh-2016");
-        Truce truce = syria.terms().truces().get("syria-coh-2016");
+        pool = rules.newKieSessionsPool(1);
+        truce = syria.terms().truces().get("syria-coh-2016");
         reports = REPORTS.stream().map(ReportParser::parse).toList();
         facts = new ArrayList<>();
         for (IncidentReport report : reports) {
@@ -87,10 +99,13 @@ public class EngineBenchmark {
             facts.add(built);
             Verdict engine = Evaluator.evaluate(report, syria).verdict();
             Verdict handWritten = HandWrittenSyria.judge(built);
+            Verdict fromReport = handWrittenFromReport(report);
+            Verdict pooled = Verdict.mostSevere(bareDroolsPooledOn(built).stream().map(Finding::verdict).toList());
             Verdict bare = Verdict.mostSevere(bare(built).stream().map(Finding::verdict).toList());
-            if (engine != handWritten || engine != bare) {
-                throw new IllegalStateException("the three ways disagree on " + report + ": engine " + engine
-                        + ", bare " + bare + ", hand-written " + handWritten);
+            if (engine != handWritten || engine != bare || engine != fromReport || engine != pooled) {
+                throw new IllegalStateException("the ways disagree on " + report + ": engine " + engine
+                        + ", bare " + bare + ", bare pooled " + pooled + ", hand-written " + handWritten
+                        + ", hand-written from the report " + fromReport);
             }
         }
     }
@@ -106,8 +121,38 @@ public class EngineBenchmark {
     }
 
     @Benchmark
+    public List<Finding> bareDroolsPooled() {
+        return bareDroolsPooledOn(facts.get(next++ % facts.size()));
+    }
+
+    List<Finding> bareDroolsPooledOn(List<Object> facts) {
+        KieSession session = pool.newKieSession();
+        try {
+            facts.forEach(session::insert);
+            session.fireAllRules();
+            List<Finding> findings = new ArrayList<>();
+            for (Object fact : session.getObjects(o -> o instanceof Finding)) {
+                findings.add((Finding) fact);
+            }
+            return findings;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    @Benchmark
     public Verdict handWritten() {
         return HandWrittenSyria.judge(facts.get(next++ % facts.size()));
+    }
+
+    @Benchmark
+    public Verdict handWrittenFromReport() {
+        return handWrittenFromReport(reports.get(next++ % reports.size()));
+    }
+
+    Verdict handWrittenFromReport(IncidentReport report) {
+        return HandWrittenSyria.judge(FactBuilder.facts(report, ActorResolution.resolve(report, syria.terms().actors()),
+                syria.terms(), truce));
     }
 
     @SuppressWarnings("unchecked")

@@ -9,14 +9,15 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
- * Judges a report against every truce of a ruleset. A pure function of (report, ruleset): a fresh
- * session per truce, no wall clock, no shared state, so any verdict can be replayed.
+ * Judges a report against every truce of a ruleset. A pure function of (report, ruleset): an empty
+ * session per truce (pooled, see {@link Ruleset}), no wall clock, no shared state, so any verdict can be replayed.
  */
 public final class Evaluator {
 
@@ -28,27 +29,28 @@ public final class Evaluator {
         List<TruceEvaluation> perTruce = new ArrayList<>();
         for (Truce truce : ruleset.terms().truces().values()) {
             List<Object> facts = FactBuilder.facts(report, actors, ruleset.terms(), truce);
-            perTruce.add(judge(truce.id(), ruleset.rules().get(truce.id()), facts));
+            perTruce.add(judge(truce.id(), ruleset.sessions().get(truce.id()), facts));
         }
         Verdict verdict = Verdict.mostSevere(perTruce.stream().map(TruceEvaluation::verdict).toList());
         return new Evaluation(verdict, ruleset.version(), List.copyOf(perTruce), actors);
     }
 
-    static TruceEvaluation judge(String truceId, KieBase rules, List<Object> facts) {
+    static TruceEvaluation judge(String truceId, KieSessionsPool sessions, List<Object> facts) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Drools initialises JVM-wide singletons on the first thread's context class loader:
         // always give it the application's (see DROOLS-EMBEDDING notes).
         thread.setContextClassLoader(Evaluator.class.getClassLoader());
-        KieSession session = rules.newKieSession();
+        KieSession session = sessions.newKieSession();
+        List<String> fired = new ArrayList<>();
+        AgendaEventListener firings = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        };
+        session.addEventListener(firings);
         try {
-            List<String> fired = new ArrayList<>();
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
             facts.forEach(session::insert);
             session.fireAllRules();
             List<Finding> findings = new ArrayList<>();
@@ -59,6 +61,9 @@ public final class Evaluator {
                     .thenComparing(Finding::explanation));
             return summarise(truceId, findings, fired);
         } finally {
+            // A pooled session keeps its listeners across reuse: take ours off before it goes
+            // back (dispose empties it and returns it to the pool).
+            session.removeEventListener(firings);
             session.dispose();
             thread.setContextClassLoader(previous);
         }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +34,8 @@ final class CountryMap {
     private final Set<String> admin1Keys;
     /** Smallest first, so the most specific polygon containing a point wins. */
     private final List<Shape> shapes;
+    /** Per name level, name key → the areas that bear it, in file order (keys made once, not per report). */
+    private final Map<NameLevel, Map<String, List<ControlFile.Area>>> areasByName = new EnumMap<>(NameLevel.class);
 
     CountryMap(ControlFile file, Map<String, Geometry> polygons) {
         this.file = file;
@@ -50,6 +54,14 @@ final class CountryMap {
         }
         shapes.sort(Comparator.comparingDouble(Shape::size));
         this.shapes = List.copyOf(shapes);
+        for (NameLevel level : NameLevel.values()) {
+            Map<String, List<ControlFile.Area>> byName = new HashMap<>();
+            for (ControlFile.Area area : file.areas()) {
+                level.names(area).stream().map(ActorNames::key).distinct()
+                        .forEach(key -> byName.computeIfAbsent(key, k -> new ArrayList<>()).add(area));
+            }
+            areasByName.put(level, byName);
+        }
     }
 
     String country() {
@@ -87,13 +99,10 @@ final class CountryMap {
             if (name == null || name.isBlank()) {
                 continue;
             }
-            String key = ActorNames.key(name);
-            for (ControlFile.Area area : file.areas()) {
-                if (level.names(area).stream().map(ActorNames::key).anyMatch(key::equals)) {
-                    Placement found = controlled(area, day, level.label);
-                    if (found != null) {
-                        return found;
-                    }
+            for (ControlFile.Area area : areasByName.get(level).getOrDefault(ActorNames.key(name), List.of())) {
+                Placement found = controlled(area, day, level.label);
+                if (found != null) {
+                    return found;
                 }
             }
         }
