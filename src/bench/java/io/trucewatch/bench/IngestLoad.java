@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -32,8 +32,9 @@ import java.util.concurrent.locks.LockSupport;
  *   saturate URL SECONDS CONNECTIONS   distinct reports as fast as CONNECTIONS in flight allow
  *   rate URL SECONDS PER_SECOND        an open-loop schedule (latency is measured from the scheduled
  *                                      send time, so a stalled server cannot hide its queueing)
- *   jdbc H2_FILE ROWS BATCH            raw JDBC batch insert of incident rows of the same size into an
- *                                      H2 file (service stopped: H2 locks its file), commit per batch
+ *   jdbc H2_FILE REPORTS BATCH         the persistence limit: the rows the service wrote for its newest
+ *                                      report, inserted again under fresh keys, a commit every BATCH
+ *                                      reports (service stopped: H2 locks its file)
  * </pre>
  * Run through Maven: {@code mvn -Pbench -DskipTests test-compile exec:exec
  * -Dbench.main=io.trucewatch.bench.IngestLoad -Dbench.args="rate http://127.0.0.1:8099 30 1000"}.
@@ -144,41 +145,91 @@ public final class IngestLoad {
                 latencies.size(), elapsed, errors.get(), percentiles(new ArrayList<>(latencies)));
     }
 
-    static void jdbc(String file, int rows, int batch) throws Exception {
-        Random random = new Random(3);
-        String evaluation = "[{\"truce\":\"syria-coh-2016\",\"verdict\":\"PROBABLE_VIOLATION\",\"violating_parties\":"
-                + "[\"Government of Syria\"],\"findings\":[{\"rule\":\"indiscriminate-weapon-on-civilians\",\"clause\":\"2\","
-                + "\"explanation\":\"Government of Syria, a party bound by the truce, attacked civilians with barrel bomb, a "
-                + "weapon that cannot distinguish civilians from fighters.\"}],\"fired_rules\":[\"inside-truce-scope\","
-                + "\"hostile-act\",\"indiscriminate-weapon-on-civilians\"]}]";
+    /** The tables a new report writes rows to, with the column that ties a row to its report. */
+    private static final String[][] REPORT_ROWS = {{"incident", "id"}, {"incident_version", "incident_id"},
+            {"incident_actor", "incident_id"}, {"incident_truce_verdict", "incident_id"},
+            {"audit_entry", "incident_id"}, {"outbox_event", "incident_id"}};
+
+    /**
+     * The persistence limit: the rows the service wrote for the newest report in its database file
+     * (incident, version, actors, per-truce verdicts, two audit entries, the outbox event), inserted
+     * again REPORTS times under fresh keys with JDBC batches, a commit every BATCH reports. No
+     * parsing, judging, JSON, hashing or ORM: only what H2 must do to keep the same rows durably.
+     */
+    private record TableCopy(String name, List<String> columns, List<Object[]> rows, PreparedStatement insert) {
+    }
+
+    static void jdbc(String file, int reports, int batch) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + file + ";WRITE_DELAY=0", "trucewatch", "trucewatch")) {
             db.setAutoCommit(false);
-            db.createStatement().execute("""
-                    CREATE TABLE IF NOT EXISTS raw_incident (id VARCHAR(36) PRIMARY KEY, external_id VARCHAR(128) UNIQUE,
-                      received_at TIMESTAMP WITH TIME ZONE, report_json CLOB, evaluation_json CLOB, verdict VARCHAR(32))""");
-            db.commit();
+            String template;
+            try (ResultSet newest = db.createStatement().executeQuery(
+                    "SELECT id FROM incident ORDER BY received_at DESC, id LIMIT 1")) {
+                if (!newest.next()) {
+                    throw new IllegalStateException("no report in " + file + ": let the service store one first");
+                }
+                template = newest.getString(1);
+            }
+            long[] seqs = new long[2];
+            try (ResultSet max = db.createStatement().executeQuery(
+                    "SELECT (SELECT MAX(seq) FROM audit_entry), (SELECT MAX(seq) FROM outbox_event)")) {
+                max.next();
+                seqs[0] = max.getLong(1);
+                seqs[1] = max.getLong(2);
+            }
+            List<TableCopy> tables = new ArrayList<>();
+            for (String[] table : REPORT_ROWS) {
+                try (PreparedStatement select = db.prepareStatement("SELECT * FROM " + table[0] + " WHERE " + table[1] + " = ?")) {
+                    select.setString(1, template);
+                    ResultSet rows = select.executeQuery();
+                    ResultSetMetaData meta = rows.getMetaData();
+                    List<String> columns = new ArrayList<>();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        columns.add(meta.getColumnName(c).toLowerCase(Locale.ROOT));
+                    }
+                    List<Object[]> values = new ArrayList<>();
+                    while (rows.next()) {
+                        Object[] row = new Object[columns.size()];
+                        for (int c = 0; c < row.length; c++) {
+                            row[c] = rows.getObject(c + 1);
+                        }
+                        values.add(row);
+                    }
+                    String insert = "INSERT INTO " + table[0] + " (" + String.join(", ", columns) + ") VALUES ("
+                            + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+                    tables.add(new TableCopy(table[0], columns, values, db.prepareStatement(insert)));
+                }
+            }
             long start = System.nanoTime();
-            try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO raw_incident VALUES (?, ?, ?, ?, ?, 'PROBABLE_VIOLATION')")) {
-                for (int n = 0; n < rows; n++) {
-                    String id = UUID.randomUUID().toString();
-                    insert.setString(1, id);
-                    insert.setString(2, "raw-" + id);
-                    insert.setTimestamp(3, Timestamp.from(Instant.now()));
-                    insert.setString(4, report(random, id));
-                    insert.setString(5, evaluation);
-                    insert.addBatch();
-                    if ((n + 1) % batch == 0) {
-                        insert.executeBatch();
-                        db.commit();
+            int rowsWritten = 0;
+            for (int n = 0; n < reports; n++) {
+                String id = UUID.randomUUID().toString();
+                for (TableCopy table : tables) {
+                    for (Object[] row : table.rows()) {
+                        for (int c = 0; c < row.length; c++) {
+                            Object value = switch (table.columns().get(c)) {
+                                case "id", "incident_id" -> id;
+                                case "external_id" -> row[c] == null ? null : "raw-" + id;
+                                case "event_id" -> "raw_" + id;
+                                case "seq" -> ++seqs[table.name().equals("audit_entry") ? 0 : 1];
+                                default -> row[c];
+                            };
+                            table.insert().setObject(c + 1, value);
+                        }
+                        table.insert().addBatch();
+                        rowsWritten++;
                     }
                 }
-                insert.executeBatch();
-                db.commit();
+                if ((n + 1) % batch == 0 || n == reports - 1) {
+                    for (TableCopy table : tables) {
+                        table.insert().executeBatch();
+                    }
+                    db.commit();
+                }
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "raw JDBC: %d rows in batches of %d committed in %.2f s: %.0f rows/s%n", rows,
-                    batch, elapsed, rows / elapsed);
+            System.out.printf(Locale.ROOT, "raw JDBC: %d reports (%d rows) in batches of %d reports committed in %.2f s: "
+                    + "%.0f reports/s%n", reports, rowsWritten, batch, elapsed, reports / elapsed);
         }
     }
 

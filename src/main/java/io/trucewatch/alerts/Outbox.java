@@ -31,19 +31,37 @@ public class Outbox {
     public static final String VERDICT_CHANGED = "verdict.changed";
     public static final String REVIEW_DECIDED = "review.decided";
 
+    /**
+     * An event ready to be written: its id, time and exact payload bytes. Made before the
+     * transaction, so the JSON is written outside the chain's lock (see GroupCommit).
+     */
+    public record Prepared(String eventId, String type, String incidentId, Instant occurredAt, String payload) {
+    }
+
+    public Prepared prepare(String type, String incidentId, Object data) {
+        String eventId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", eventId);
+        payload.put("type", type);
+        payload.put("timestamp", occurredAt.toString());
+        payload.put("data", data);
+        return new Prepared(eventId, type, incidentId, occurredAt, CanonicalJson.write(payload));
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent append(String type, String incidentId, Object data) {
+        return append(prepare(type, incidentId, data));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent append(Prepared prepared) {
         OutboxEvent event = new OutboxEvent();
-        event.eventId = "msg_" + UUID.randomUUID().toString().replace("-", "");
-        event.type = type;
-        event.incidentId = incidentId;
-        event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("id", event.eventId);
-        payload.put("type", type);
-        payload.put("timestamp", event.occurredAt.toString());
-        payload.put("data", data);
-        event.payload = CanonicalJson.write(payload);
+        event.eventId = prepared.eventId();
+        event.type = prepared.type();
+        event.incidentId = prepared.incidentId();
+        event.occurredAt = prepared.occurredAt();
+        event.payload = prepared.payload();
         event.persist();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

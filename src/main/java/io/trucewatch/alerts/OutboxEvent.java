@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -14,8 +15,14 @@ import java.time.Instant;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
+    /**
+     * From a sequence (V7): fetching the next value does not make Hibernate run the inserts queued
+     * before it, as an identity column's key would, so a group commit's inserts go in JDBC batches.
+     * Values are taken under the audit head lock (see Outbox), hence in commit order.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
+    @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 1)
     public Long seq;
 
     /** The webhook-id and the payload's id: the same on every retry and every reconnect. */

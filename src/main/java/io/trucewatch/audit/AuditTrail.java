@@ -32,6 +32,15 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry append(String type, String incidentId, String principal, Object data) {
+        return appendWritten(type, incidentId, principal, CanonicalJson.write(data));
+    }
+
+    /**
+     * The same with the data already written as canonical JSON ({@link CanonicalJson#write}): lets a
+     * caller do the writing before it takes the chain's lock (see GroupCommit).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry appendWritten(String type, String incidentId, String principal, String canonicalData) {
         // Locking the head row serialises appends across transactions: one chain, one order.
         AuditHead head = AuditHead.findById(AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         AuditEntry entry = new AuditEntry();
@@ -41,7 +50,7 @@ public class AuditTrail {
         entry.type = type;
         entry.incidentId = incidentId;
         entry.principal = principal;
-        entry.data = CanonicalJson.write(data);
+        entry.data = canonicalData;
         entry.previousHash = head.lastHash;
         entry.hash = entry.expectedHash();
         entry.persist();

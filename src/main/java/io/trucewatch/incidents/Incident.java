@@ -58,4 +58,23 @@ public class Incident extends PanacheEntityBase {
     /** {@link ReviewStatus}: set from the verdict, then by each review, and reset by a correction. */
     @Column(name = "review_status", nullable = false)
     public String reviewStatus;
+
+    /** A new, unmanaged copy with the same values (a template made outside a transaction, stored inside one). */
+    Incident copy() {
+        Incident copy = new Incident();
+        copy.id = id;
+        copy.externalId = externalId;
+        copy.receivedAt = receivedAt;
+        copy.submittedBy = submittedBy;
+        copy.currentVersion = currentVersion;
+        copy.contentHash = contentHash;
+        copy.reportJson = reportJson;
+        copy.eventDay = eventDay;
+        copy.admin1 = admin1;
+        copy.verdict = verdict;
+        copy.rulesetVersion = rulesetVersion;
+        copy.evaluationJson = evaluationJson;
+        copy.reviewStatus = reviewStatus;
+        return copy;
+    }
 }

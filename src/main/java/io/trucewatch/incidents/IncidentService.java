@@ -41,6 +41,9 @@ public class IncidentService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    GroupCommit groupCommit;
+
     /** The stored report, and whether this call created something (false: an identical resubmission). */
     public record Submission(IncidentView incident, boolean created) {
     }
@@ -51,12 +54,13 @@ public class IncidentService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        // Judged outside the transaction: evaluation is pure and needs no lock.
+        // Judged, and every JSON written, outside the transaction: evaluation is pure and needs no
+        // lock, and the group commit's single writer is left with the inserts alone.
         Evaluation evaluation = Evaluator.evaluate(report, rulesets.get());
+        NewReport prepared = prepare(report, contentHash, evaluation, principal);
         try {
-            IncidentView stored = QuarkusTransaction.requiringNew()
-                    .call(() -> storeFirst(report, contentHash, evaluation, principal));
-            return new Submission(stored, true);
+            groupCommit.inTransaction(() -> storeFirst(prepared));
+            return new Submission(prepared.view(), true);
         } catch (RuntimeException e) {
             // Two submissions of one external_id raced and the unique key let one in: answer as
             // if this one came second. Any other failure goes up as it is.
@@ -125,8 +129,12 @@ public class IncidentService {
         });
     }
 
-    /** Stores the first version; answers the view that was also announced, built once. */
-    private IncidentView storeFirst(IncidentReport report, String contentHash, Evaluation evaluation, String principal) {
+    /** A new report with everything worked out that does not depend on the audit chain. */
+    private record NewReport(IncidentReport report, String principal, Evaluation evaluation, Incident template,
+            String receivedAudit, String evaluatedAudit, Outbox.Prepared event, IncidentView view) {
+    }
+
+    private NewReport prepare(IncidentReport report, String contentHash, Evaluation evaluation, String principal) {
         Incident incident = new Incident();
         incident.id = UUID.randomUUID().toString();
         incident.externalId = report.externalId();
@@ -134,19 +142,30 @@ public class IncidentService {
         incident.receivedAt = now();
         incident.currentVersion = 1;
         apply(incident, report, contentHash, evaluation);
-        incident.persistAndFlush();
-        IncidentVersion version = storeVersion(incident, incident.receivedAt, principal);
-        index(incident.id, evaluation);
-
         Map<String, Object> received = new LinkedHashMap<>();
         received.put("external_id", report.externalId());
         received.put("content_hash", contentHash);
         received.put("report", report);
-        audit.append(AuditTrail.REPORT_RECEIVED, incident.id, principal, received);
-        auditEvaluation(version, evaluation, principal);
         IncidentView view = IncidentView.of(incident);
-        outbox.append(Outbox.VERDICT_CREATED, incident.id, view);
-        return view;
+        return new NewReport(report, principal, evaluation, incident, CanonicalJson.write(received),
+                CanonicalJson.write(evaluated(1, evaluation)), outbox.prepare(Outbox.VERDICT_CREATED, incident.id, view),
+                view);
+    }
+
+    /**
+     * Stores the first version. The entities are made here, from the prepared values, because a
+     * group commit that fails runs its work again in a transaction of its own.
+     */
+    private Void storeFirst(NewReport prepared) {
+        Incident incident = prepared.template().copy();
+        incident.persist();
+        IncidentVersion version = storeVersion(incident, incident.receivedAt, prepared.principal());
+        index(incident.id, prepared.evaluation());
+        audit.appendWritten(AuditTrail.REPORT_RECEIVED, incident.id, prepared.principal(), prepared.receivedAudit());
+        audit.appendWritten(AuditTrail.REPORT_EVALUATED, version.incidentId, prepared.principal(),
+                prepared.evaluatedAudit());
+        outbox.append(prepared.event());
+        return null;
     }
 
     private void storeCorrection(String id, IncidentReport report, String contentHash, Evaluation evaluation,
@@ -204,12 +223,16 @@ public class IncidentService {
     }
 
     private void auditEvaluation(IncidentVersion version, Evaluation evaluation, String principal) {
+        audit.append(AuditTrail.REPORT_EVALUATED, version.incidentId, principal, evaluated(version.number, evaluation));
+    }
+
+    private static Map<String, Object> evaluated(int version, Evaluation evaluation) {
         Map<String, Object> evaluated = new LinkedHashMap<>();
-        evaluated.put("version", version.number);
+        evaluated.put("version", version);
         evaluated.put("ruleset_version", evaluation.rulesetVersion());
         evaluated.put("verdict", evaluation.verdict());
         evaluated.put("evaluations", StoredForms.evaluations(evaluation));
-        audit.append(AuditTrail.REPORT_EVALUATED, version.incidentId, principal, evaluated);
+        return evaluated;
     }
 
     private static void index(String incidentId, Evaluation evaluation) {
