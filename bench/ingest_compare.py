@@ -67,7 +67,7 @@ def peak_rss_mb(pid):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--jar", action="append", required=True, help="name=path")
+    parser.add_argument("--jar", action="append", required=True, help="name=path or name=path|JVM options")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=12)
     parser.add_argument("--connections", type=int, default=16)
@@ -77,12 +77,17 @@ def main():
                         "with this many reports per commit (repeatable)")
     parser.add_argument("--raw-reports", type=int, default=3000)
     args = parser.parse_args()
-    jars = dict(j.split("=", 1) for j in args.jar)
+    # name=path, or name=path|JVM options: one build under two sets of options compares like two builds.
+    jars = {}
+    opts = {}
+    for spec in args.jar:
+        name, _, rest = spec.partition("=")
+        jars[name], _, opts[name] = rest.partition("|")
     results = {name: [] for name in jars}
     for round_ in range(args.rounds):
         for name, jar in jars.items():
             work = tempfile.mkdtemp(prefix="trucewatch-ingest-")
-            process = start(jar, work, args.java_opts)
+            process = start(jar, work, (args.java_opts + " " + opts[name]).strip())
             try:
                 ready()
                 load("saturate", f"http://127.0.0.1:{PORT}", "8", str(args.connections))

@@ -3,6 +3,8 @@ report stored and judged), and the resident memory (VmRSS, peak VmHWM) of the pr
 /proc after whatever load the caller runs meanwhile.
 
     python3 bench/startup.py --runs 5             # time to first 201, fresh database each run
+    python3 bench/startup.py --runs 5 --jar before=/tmp/before/target/quarkus-app/quarkus-run.jar \
+        --jar after=target/quarkus-app/quarkus-run.jar   # two builds in turn
     python3 bench/startup.py --keep --port 8099   # start once and leave it running (prints its pid)
 """
 import argparse, base64, http.client, json, os, shutil, statistics, subprocess, tempfile, time
@@ -13,11 +15,11 @@ BODY = json.dumps({"event_date": "2016-04-10", "event_type": "Explosions/Remote 
 AUTH = "Basic " + base64.b64encode(b"mona:mona-dev-password").decode()
 
 
-def start(port, work):
-    return subprocess.Popen(["java", f"-Dquarkus.http.port={port}", "-Dquarkus.http.host=127.0.0.1",
+def start(port, work, jar="target/quarkus-app/quarkus-run.jar", java_opts=()):
+    return subprocess.Popen(["java", *java_opts, f"-Dquarkus.http.port={port}", "-Dquarkus.http.host=127.0.0.1",
                              f"-Dquarkus.datasource.jdbc.url=jdbc:h2:file:{work}/data/trucewatch;WRITE_DELAY=0",
                              "-Dtrucewatch.rules.watch=false", "-Dtrucewatch.webhooks.allow-loopback=true",
-                             "-jar", "target/quarkus-app/quarkus-run.jar"],
+                             "-jar", jar],
                             stdout=open(f"{work}/service.log", "w"), stderr=subprocess.STDOUT)
 
 
@@ -48,6 +50,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--port", type=int, default=8098)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--jar", action="append", help="name=path of a packaged build; repeat to compare builds")
+    parser.add_argument("--java-opts", default="")
     args = parser.parse_args()
     if args.keep:
         work = tempfile.mkdtemp(prefix="trucewatch-bench-")
@@ -55,20 +59,25 @@ def main():
         process = start(args.port, work)
         print(f"first 201 after {first_201(args.port, began):.2f} s; pid {process.pid}; data in {work}")
         return
-    times = []
+    jars = dict(j.split("=", 1) for j in args.jar) if args.jar else {"this": "target/quarkus-app/quarkus-run.jar"}
+    times = {name: [] for name in jars}
+    rss = {name: [] for name in jars}
     for _ in range(args.runs):
-        work = tempfile.mkdtemp(prefix="trucewatch-startup-")
-        began = time.perf_counter()
-        process = start(args.port, work)
-        try:
-            times.append(first_201(args.port, began))
-            mem = memory(process.pid)
-        finally:
-            process.terminate()
-            process.wait(20)
-            shutil.rmtree(work, ignore_errors=True)
-    print(f"java -jar -> first 201: median {statistics.median(times):.2f} s, runs " + ", ".join(f"{t:.2f}" for t in times)
-          + f"; RSS just after: {mem['VmRSS']} MB")
+        # Builds taken in turn, so a comparison is side by side on the same noisy machine.
+        for name, jar in jars.items():
+            work = tempfile.mkdtemp(prefix="trucewatch-startup-")
+            began = time.perf_counter()
+            process = start(args.port, work, jar, args.java_opts.split())
+            try:
+                times[name].append(first_201(args.port, began))
+                rss[name].append(memory(process.pid)["VmRSS"])
+            finally:
+                process.terminate()
+                process.wait(20)
+                shutil.rmtree(work, ignore_errors=True)
+    for name in jars:
+        print(f"{name}: java -jar -> first 201: median {statistics.median(times[name]):.2f} s, runs "
+              + ", ".join(f"{t:.2f}" for t in times[name]) + f"; RSS just after: median {statistics.median(rss[name])} MB")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -47,18 +48,21 @@ public class ActiveRuleset {
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         long start = System.nanoTime();
-        Ruleset ruleset = Ruleset.compile(RulesetSnapshot.read(rulesDir, configDir));
+        RulesetSnapshot snapshot = RulesetSnapshot.read(rulesDir, configDir);
+        Optional<RulesetPreload.Checked> early = RulesetPreload.take(rulesDir, configDir, snapshot);
+        Ruleset ruleset = early.map(RulesetPreload.Checked::ruleset).orElseGet(() -> Ruleset.compile(snapshot));
         long compiled = System.nanoTime();
-        ScenarioRunner.Result scenarios = ScenarioRunner.run(ruleset);
+        ScenarioRunner.Result scenarios = early.map(RulesetPreload.Checked::scenarios)
+                .orElseGet(() -> ScenarioRunner.run(ruleset));
         if (!scenarios.ok()) {
             throw new RulesetException(scenarios.failures());
         }
         long checked = System.nanoTime();
         activate(ruleset, "system", RulesetActivation.Trigger.STARTUP);
-        LOG.infof("ruleset %s in service: truces %s, %d files from %s and %s; compiled in %d ms, %d scenarios passed "
+        LOG.infof("ruleset %s in service: truces %s, %d files from %s and %s; compiled%s in %d ms, %d scenarios passed "
                 + "in %d ms, stored and activated in %d ms", ruleset.version(), ruleset.terms().truces().keySet(),
                 ruleset.snapshot().files().size(), rulesDir.toAbsolutePath(), configDir.toAbsolutePath(),
-                (compiled - start) / 1_000_000, scenarios.run(), (checked - compiled) / 1_000_000,
+                early.isPresent() ? " while Quarkus started (waited)" : "", (compiled - start) / 1_000_000, scenarios.run(), (checked - compiled) / 1_000_000,
                 (System.nanoTime() - checked) / 1_000_000);
     }
 
