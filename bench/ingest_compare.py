@@ -37,6 +37,15 @@ def ready():
     raise SystemExit("service did not start")
 
 
+def port_taken():
+    # A service left over on the port would take the load and make the figures someone else's.
+    try:
+        http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/")
+    except OSError:
+        return
+    raise SystemExit(f"something already listens on port {PORT}: stop it first")
+
+
 def load(*args, classpath="target/test-classes"):
     out = subprocess.run(["java", "-cp", classpath, "io.trucewatch.bench.IngestLoad", *args],
                          capture_output=True, text=True, check=True).stdout.strip()
@@ -87,9 +96,12 @@ def main():
     for round_ in range(args.rounds):
         for name, jar in jars.items():
             work = tempfile.mkdtemp(prefix="trucewatch-ingest-")
+            port_taken()
             process = start(jar, work, (args.java_opts + " " + opts[name]).strip())
             try:
                 ready()
+                if process.poll() is not None:
+                    raise SystemExit(f"{name} exited at start: see {work}/service.log")
                 load("saturate", f"http://127.0.0.1:{PORT}", "8", str(args.connections))
                 run = {"saturate": numbers(load("saturate", f"http://127.0.0.1:{PORT}", str(args.seconds),
                                                 str(args.connections)))}

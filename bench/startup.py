@@ -5,6 +5,9 @@ report stored and judged), and the resident memory (VmRSS, peak VmHWM) of the pr
     python3 bench/startup.py --runs 5             # time to first 201, fresh database each run
     python3 bench/startup.py --runs 5 --jar before=/tmp/before/target/quarkus-app/quarkus-run.jar \
         --jar after=target/quarkus-app/quarkus-run.jar   # two builds in turn
+    python3 bench/startup.py --train-cds data/app.jsa     # a class-data archive from a training run, then:
+    python3 bench/startup.py --runs 5 --jar plain=target/quarkus-app/quarkus-run.jar \
+        --jar "cds=target/quarkus-app/quarkus-run.jar|-XX:SharedArchiveFile=data/app.jsa"
     python3 bench/startup.py --keep --port 8099   # start once and leave it running (prints its pid)
 """
 import argparse, base64, http.client, json, os, shutil, statistics, subprocess, tempfile, time
@@ -52,14 +55,33 @@ def main():
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--jar", action="append", help="name=path of a packaged build; repeat to compare builds")
     parser.add_argument("--java-opts", default="")
+    parser.add_argument("--train-cds", metavar="ARCHIVE", help="make a class-data archive of a training run and stop")
+    parser.add_argument("--train-jar", default="target/quarkus-app/quarkus-run.jar")
     args = parser.parse_args()
+    if args.train_cds:
+        # A dynamic class-data archive (JDK 13+): one run that loads what serving a report loads,
+        # written at exit; later starts map it instead of loading and verifying those classes.
+        work = tempfile.mkdtemp(prefix="trucewatch-cds-")
+        process = start(args.port, work, args.train_jar, [f"-XX:ArchiveClassesAtExit={args.train_cds}"])
+        try:
+            print(f"training run: first 201 after {first_201(args.port, time.perf_counter()):.2f} s")
+        finally:
+            process.terminate()
+            process.wait(60)
+            shutil.rmtree(work, ignore_errors=True)
+        print(f"archive {args.train_cds}: {os.path.getsize(args.train_cds) // (1024 * 1024)} MB; start with "
+              f"-XX:SharedArchiveFile={args.train_cds}")
+        return
     if args.keep:
         work = tempfile.mkdtemp(prefix="trucewatch-bench-")
         began = time.perf_counter()
         process = start(args.port, work)
         print(f"first 201 after {first_201(args.port, began):.2f} s; pid {process.pid}; data in {work}")
         return
-    jars = dict(j.split("=", 1) for j in args.jar) if args.jar else {"this": "target/quarkus-app/quarkus-run.jar"}
+    jars, opts = {}, {}
+    for spec in args.jar or ["this=target/quarkus-app/quarkus-run.jar"]:
+        name, _, rest = spec.partition("=")
+        jars[name], _, opts[name] = rest.partition("|")
     times = {name: [] for name in jars}
     rss = {name: [] for name in jars}
     for _ in range(args.runs):
@@ -67,7 +89,7 @@ def main():
         for name, jar in jars.items():
             work = tempfile.mkdtemp(prefix="trucewatch-startup-")
             began = time.perf_counter()
-            process = start(args.port, work, jar, args.java_opts.split())
+            process = start(args.port, work, jar, (args.java_opts + " " + opts[name]).split())
             try:
                 times[name].append(first_201(args.port, began))
                 rss[name].append(memory(process.pid)["VmRSS"])

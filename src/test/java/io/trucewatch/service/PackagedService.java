@@ -31,7 +31,7 @@ final class PackagedService {
         List<String> command = new ArrayList<>(List.of("java",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + work.resolve("data/trucewatch") + ";WRITE_DELAY=0",
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + work.resolve("data/trucewatch") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
                 "-Dtrucewatch.rules-dir=" + rules.toAbsolutePath(),
                 "-Dtrucewatch.config-dir=" + config.toAbsolutePath()));
         command.addAll(flags);
