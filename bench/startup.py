@@ -62,6 +62,7 @@ def main():
         # A dynamic class-data archive (JDK 13+): one run that loads what serving a report loads,
         # written at exit; later starts map it instead of loading and verifying those classes.
         work = tempfile.mkdtemp(prefix="trucewatch-cds-")
+        os.makedirs(os.path.dirname(os.path.abspath(args.train_cds)), exist_ok=True)
         process = start(args.port, work, args.train_jar, [f"-XX:ArchiveClassesAtExit={args.train_cds}"])
         try:
             print(f"training run: first 201 after {first_201(args.port, time.perf_counter()):.2f} s")
