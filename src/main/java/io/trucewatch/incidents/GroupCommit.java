@@ -2,6 +2,7 @@ package io.trucewatch.incidents;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -62,11 +63,14 @@ public class GroupCommit {
     private final Thread writer = new Thread(this::writeLoop, "group-commit");
     private volatile boolean running = true;
     private DistributionSummary batchSizes;
+    private Timer commits;
 
     @PostConstruct
     void start() {
         batchSizes = DistributionSummary.builder("trucewatch.group.commit.reports")
                 .description("reports stored per commit").register(metrics);
+        commits = Timer.builder("trucewatch.group.commit.duration")
+                .description("time to store and commit one batch of reports").register(metrics);
         writer.setDaemon(true);
         writer.start();
     }
@@ -125,6 +129,10 @@ public class GroupCommit {
 
     private void write(List<Work<?>> batch) {
         batchSizes.record(batch.size());
+        commits.record(() -> writeBatch(batch));
+    }
+
+    private void writeBatch(List<Work<?>> batch) {
         if (batch.size() == 1) {
             batch.get(0).run();
             return;
