@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -90,15 +91,38 @@ public class GroupCommit {
             waiting.add(work);
         }
         try {
-            return work.result().join();
-        } catch (CompletionException e) {
+            return awaitCommitted(work);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw e;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Not interruptible: once handed over, the work may commit, and its caller must hear so. */
+    private <T> T awaitCommitted(Work<T> work) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return work.result().get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    // Handed over just as the writer stopped (shutdown): nobody else will run it.
+                    if (!writer.isAlive() && waiting.remove(work)) {
+                        work.run();
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

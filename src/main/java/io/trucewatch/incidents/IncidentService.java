@@ -59,8 +59,7 @@ public class IncidentService {
         Evaluation evaluation = Evaluator.evaluate(report, rulesets.get());
         NewReport prepared = prepare(report, contentHash, evaluation, principal);
         try {
-            groupCommit.inTransaction(() -> storeFirst(prepared));
-            return new Submission(prepared.view(), true);
+            return new Submission(groupCommit.inTransaction(() -> storeFirst(prepared)), true);
         } catch (RuntimeException e) {
             // Two submissions of one external_id raced and the unique key let one in: answer as
             // if this one came second. Any other failure goes up as it is.
@@ -130,7 +129,7 @@ public class IncidentService {
     }
 
     /** A new report with everything worked out that does not depend on the audit chain. */
-    private record NewReport(IncidentReport report, String principal, Evaluation evaluation, Incident template,
+    private record NewReport(String principal, Evaluation evaluation, Incident template,
             String receivedAudit, String evaluatedAudit, Outbox.Prepared event, IncidentView view) {
     }
 
@@ -147,16 +146,17 @@ public class IncidentService {
         received.put("content_hash", contentHash);
         received.put("report", report);
         IncidentView view = IncidentView.of(incident);
-        return new NewReport(report, principal, evaluation, incident, CanonicalJson.write(received),
+        return new NewReport(principal, evaluation, incident, CanonicalJson.write(received),
                 CanonicalJson.write(evaluated(1, evaluation)), outbox.prepare(Outbox.VERDICT_CREATED, incident.id, view),
                 view);
     }
 
     /**
-     * Stores the first version. The entities are made here, from the prepared values, because a
-     * group commit that fails runs its work again in a transaction of its own.
+     * Stores the first version; answers the view that was also announced. The entities are made
+     * here, from the prepared values, because a group commit that fails runs its work again in a
+     * transaction of its own.
      */
-    private Void storeFirst(NewReport prepared) {
+    private IncidentView storeFirst(NewReport prepared) {
         Incident incident = prepared.template().copy();
         incident.persist();
         IncidentVersion version = storeVersion(incident, incident.receivedAt, prepared.principal());
@@ -165,7 +165,7 @@ public class IncidentService {
         audit.appendWritten(AuditTrail.REPORT_EVALUATED, version.incidentId, prepared.principal(),
                 prepared.evaluatedAudit());
         outbox.append(prepared.event());
-        return null;
+        return prepared.view();
     }
 
     private void storeCorrection(String id, IncidentReport report, String contentHash, Evaluation evaluation,
