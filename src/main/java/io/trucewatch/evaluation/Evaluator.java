@@ -17,7 +17,8 @@ import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * Judges a report against every truce of a ruleset. A pure function of (report, ruleset): an empty
- * session per truce (pooled, see {@link Ruleset}), no wall clock, no shared state, so any verdict can be replayed.
+ * session per truce (pooled, see {@link Ruleset}), no wall clock, no shared state, so any verdict
+ * can be replayed.
  */
 public final class Evaluator {
 
@@ -41,7 +42,14 @@ public final class Evaluator {
         // Drools initialises JVM-wide singletons on the first thread's context class loader:
         // always give it the application's (see DROOLS-EMBEDDING notes).
         thread.setContextClassLoader(Evaluator.class.getClassLoader());
-        KieSession session = sessions.newKieSession();
+        try {
+            return judgeIn(truceId, sessions.newKieSession(), facts);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static TruceEvaluation judgeIn(String truceId, KieSession session, List<Object> facts) {
         List<String> fired = new ArrayList<>();
         AgendaEventListener firings = new DefaultAgendaEventListener() {
             @Override
@@ -65,7 +73,6 @@ public final class Evaluator {
             // back (dispose empties it and returns it to the pool).
             session.removeEventListener(firings);
             session.dispose();
-            thread.setContextClassLoader(previous);
         }
     }
 
