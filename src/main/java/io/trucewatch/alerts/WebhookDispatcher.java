@@ -140,13 +140,18 @@ public class WebhookDispatcher {
      * a round with nothing new costs one indexed read.
      */
     boolean fanOut() {
-        Long newest = QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.find("select max(seq) from OutboxEvent").project(Long.class).firstResult());
-        if (newest == null || newest <= dispatched) {
+        // One read-only transaction per round (every commit nudges one): the newest event, and
+        // whether anybody is subscribed, asked only when there is something new.
+        NewEvents fresh = QuarkusTransaction.requiringNew().call(() -> {
+            Long max = OutboxEvent.find("select max(seq) from OutboxEvent").project(Long.class).firstResult();
+            return max == null || max <= dispatched ? null : new NewEvents(max, Subscription.count("deletedAt is null") > 0);
+        });
+        if (fresh == null) {
             lag.set(0);
             return false;
         }
-        boolean anyone = QuarkusTransaction.requiringNew().call(() -> Subscription.count("deletedAt is null") > 0);
+        long newest = fresh.newest();
+        boolean anyone = fresh.anyone();
         if (!anyone && dispatched >= 0 && System.nanoTime() - lastCursorWrite < CURSOR_WRITE_EVERY) {
             // Nobody to tell: move on in memory and write the cursor now and then, not on every
             // commit (each H2 commit stores pages). A cursor left behind by a crash is harmless:
@@ -219,6 +224,9 @@ public class WebhookDispatcher {
             inFlight.add(attempt.deliveryId());
             send(attempt);
         }
+    }
+
+    private record NewEvents(long newest, boolean anyone) {
     }
 
     private record Attempt(String deliveryId, Subscription subscription, OutboxEvent event) {
