@@ -2,6 +2,9 @@ package io.trucewatch.actors;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.function.Function;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +15,22 @@ import java.util.Set;
 /** Resolves actor names as written to canonical actors. Immutable; one per ruleset version. */
 public final class ActorRegistry {
 
+    /** Below this Jaro–Winkler similarity a name is not offered as a likely meaning. */
+    private static final double NEAREST_THRESHOLD = 0.75;
+
     private final Map<String, Actor> byId;
     private final Map<String, Actor> byKey;
     /** Keys without bracketed qualifiers ("military forces of turkey"); ambiguous ones are left out. */
     private final Map<String, Actor> byUnqualifiedKey;
+    /** Transliteration-folded keys ({@link Transliteration}); ambiguous ones are left out. */
+    private final Map<String, Actor> byLooseKey;
 
-    private ActorRegistry(Map<String, Actor> byId, Map<String, Actor> byKey, Map<String, Actor> byUnqualifiedKey) {
+    private ActorRegistry(Map<String, Actor> byId, Map<String, Actor> byKey, Map<String, Actor> byUnqualifiedKey,
+            Map<String, Actor> byLooseKey) {
         this.byId = byId;
         this.byKey = byKey;
         this.byUnqualifiedKey = byUnqualifiedKey;
+        this.byLooseKey = byLooseKey;
     }
 
     /**
@@ -38,21 +48,27 @@ public final class ActorRegistry {
             claim(byKey, ActorNames.key(actor.name()), actor);
             actor.aliases().forEach(alias -> claim(byKey, ActorNames.key(alias), actor));
         }
-        Map<String, Actor> byUnqualifiedKey = new LinkedHashMap<>();
+        return new ActorRegistry(Map.copyOf(byId), Map.copyOf(byKey),
+                unambiguous(actors, ActorNames::unqualifiedKey), unambiguous(actors, Transliteration::looseKey));
+    }
+
+    /** Every name and alias under a looser key; a key two actors share is dropped. */
+    private static Map<String, Actor> unambiguous(Collection<Actor> actors, Function<String, String> keyOf) {
+        Map<String, Actor> byKey = new LinkedHashMap<>();
         Set<String> ambiguous = new HashSet<>();
         for (Actor actor : actors) {
             List<String> names = new ArrayList<>(actor.aliases());
             names.add(actor.name());
             for (String name : names) {
-                String key = ActorNames.unqualifiedKey(name);
-                Actor previous = byUnqualifiedKey.putIfAbsent(key, actor);
+                String key = keyOf.apply(name);
+                Actor previous = byKey.putIfAbsent(key, actor);
                 if (previous != null && !previous.id().equals(actor.id())) {
                     ambiguous.add(key);
                 }
             }
         }
-        ambiguous.forEach(byUnqualifiedKey::remove);
-        return new ActorRegistry(Map.copyOf(byId), Map.copyOf(byKey), Map.copyOf(byUnqualifiedKey));
+        ambiguous.forEach(byKey::remove);
+        return Map.copyOf(byKey);
     }
 
     private static void claim(Map<String, Actor> byKey, String key, Actor actor) {
@@ -73,7 +89,32 @@ public final class ActorRegistry {
         }
         String unqualified = ActorNames.unqualifiedKey(asWritten);
         Actor byName = byKey.get(unqualified);
-        return Optional.ofNullable(byName != null ? byName : byUnqualifiedKey.get(unqualified));
+        if (byName == null) {
+            byName = byUnqualifiedKey.get(unqualified);
+        }
+        return Optional.ofNullable(byName != null ? byName : byLooseKey.get(Transliteration.looseKey(asWritten)));
+    }
+
+    /**
+     * The registry's names closest to one it could not resolve, best first, for the monitor to
+     * correct the report or an administrator to add an alias (Jaro–Winkler on the keys).
+     */
+    public List<String> nearestNames(String asWritten, int limit) {
+        String key = ActorNames.key(asWritten);
+        record Candidate(String name, double score) {
+        }
+        JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Actor actor : byId.values()) {
+            double best = similarity.apply(key, ActorNames.key(actor.name()));
+            for (String alias : actor.aliases()) {
+                best = Math.max(best, similarity.apply(key, ActorNames.key(alias)));
+            }
+            candidates.add(new Candidate(actor.name(), best));
+        }
+        return candidates.stream().filter(c -> c.score() >= NEAREST_THRESHOLD)
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed()).limit(limit)
+                .map(Candidate::name).toList();
     }
 
     public Optional<Actor> byId(String id) {

@@ -8,6 +8,9 @@ import java.util.List;
 /** Resolves every actor a report names; associated actors are split on ";" as ACLED writes them. */
 public final class ActorResolution {
 
+    /** How many of the registry's closest names an unresolved name is given. */
+    private static final int NEAREST = 3;
+
     private ActorResolution() {
     }
 
@@ -35,7 +38,7 @@ public final class ActorResolution {
         String trimmed = name.strip();
         into.add(registry.resolve(trimmed)
                 .map(a -> ResolvedActor.found(role, trimmed, a.id(), a.name()))
-                .orElse(ResolvedActor.unresolved(role, trimmed)));
+                .orElseGet(() -> ResolvedActor.unresolved(role, trimmed, registry.nearestNames(trimmed, NEAREST))));
     }
 
 }

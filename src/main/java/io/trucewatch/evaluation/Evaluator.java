@@ -5,10 +5,7 @@ import io.trucewatch.incidents.IncidentReport;
 import io.trucewatch.rulesets.Ruleset;
 import io.trucewatch.truces.Truce;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -21,6 +18,9 @@ import org.kie.api.runtime.KieSessionsPool;
  * can be replayed.
  */
 public final class Evaluator {
+
+    /** The agenda group of rules that decide only what no other rule decided. */
+    public static final String LAST_WORD = "last-word";
 
     private Evaluator() {
     }
@@ -60,34 +60,21 @@ public final class Evaluator {
         session.addEventListener(firings);
         try {
             facts.forEach(session::insert);
+            // Two rounds, in this order: every rule, then the rules of the "last-word" agenda group,
+            // which speak only where nothing else decided (e.g. "hostile-act-undecided").
+            session.fireAllRules();
+            session.getAgenda().getAgendaGroup(LAST_WORD).setFocus();
             session.fireAllRules();
             List<Finding> findings = new ArrayList<>();
             for (Object fact : session.getObjects(o -> o instanceof Finding)) {
                 findings.add((Finding) fact);
             }
-            findings.sort(Comparator.comparing(Finding::verdict).thenComparing(Finding::rule)
-                    .thenComparing(Finding::explanation));
-            return summarise(truceId, findings, fired);
+            return VerdictCombination.combine(truceId, findings, fired);
         } finally {
             // A pooled session keeps its listeners across reuse: take ours off before it goes
             // back (dispose empties it and returns it to the pool).
             session.removeEventListener(firings);
             session.dispose();
         }
-    }
-
-    private static TruceEvaluation summarise(String truceId, List<Finding> findings, List<String> fired) {
-        Verdict verdict = Verdict.mostSevere(findings.stream().map(Finding::verdict).toList());
-        if (verdict == null) {
-            // A ruleset must always decide; saying so beats guessing a verdict.
-            verdict = Verdict.NEEDS_REVIEW;
-            findings = List.of(new Finding("no-rule-decided", null, Verdict.NEEDS_REVIEW,
-                    "No rule of this truce reached a verdict on the report.", List.of()));
-        }
-        Set<String> violating = new LinkedHashSet<>();
-        findings.stream().filter(f -> f.verdict() == Verdict.PROBABLE_VIOLATION)
-                .forEach(f -> violating.addAll(f.parties()));
-        return new TruceEvaluation(truceId, verdict, List.copyOf(violating), List.copyOf(findings),
-                List.copyOf(fired));
     }
 }

@@ -11,12 +11,14 @@ import io.trucewatch.evaluation.facts.TruceScope;
 import io.trucewatch.evaluation.facts.WeaponZone;
 import io.trucewatch.incidents.IncidentReport;
 import io.trucewatch.rulesets.Terms;
+import io.trucewatch.territory.ControlFile;
 import io.trucewatch.territory.Geodesy;
 import io.trucewatch.territory.Placement;
 import io.trucewatch.truces.ActorStanding;
+import io.trucewatch.truces.Standing;
 import io.trucewatch.truces.Truce;
 import io.trucewatch.truces.TruceTerms;
-import io.trucewatch.weapons.Weapon;
+import io.trucewatch.weapons.WeaponReading;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,10 +41,12 @@ final class FactBuilder {
         Occurrence occurrence = occurrence(report, truce.zone());
         Instant at = occurrence.earliest();
         Placement placement = terms.control().place(report.country(), report.admin1(), report.admin2(),
-                report.location(), report.latitude(), report.longitude(), at);
+                report.location(), report.latitude(), report.longitude(), report.geoPrecision(), at);
         List<Object> facts = new ArrayList<>();
-        facts.add(new TruceScope(truce.id(), truce.terms().startsAt(), truce.terms().endsAt(),
-                Set.copyOf(truce.terms().scope().countries()), truce.terms().timeZone()));
+        TruceTerms own = truce.terms();
+        facts.add(new TruceScope(truce.id(), own.title(), own.startsAt(), own.endsAt(),
+                Set.copyOf(own.scope().countries()), own.timeZone(), own.starts(), own.ends(),
+                own.everyArmedActorIsBound()));
         facts.add(occurrence);
         facts.add(report(report, terms, placement));
         for (ResolvedActor named : actors) {
@@ -58,7 +62,11 @@ final class FactBuilder {
             }
         }
         for (TruceTerms.WithdrawalZone zone : truce.terms().withdrawalZones()) {
-            facts.add(weaponZone(zone, truce.zone()));
+            boolean superseded = zone.supersededFrom() != null
+                    && !at.isBefore(zone.supersededFrom().atZone(truce.zone()).toInstant());
+            if (!superseded) {
+                facts.add(weaponZone(zone, truce.zone()));
+            }
         }
         return facts;
     }
@@ -87,11 +95,9 @@ final class FactBuilder {
     }
 
     private static Report report(IncidentReport r, Terms terms, Placement placement) {
-        Optional<Weapon> weapon = terms.weapons().resolve(r.weapon());
+        WeaponReading weapon = terms.weapons().read(r.weapon());
         return new Report(r.eventType(), r.subEventType(), Boolean.TRUE.equals(r.civilianTargeting()), r.weapon(),
-                weapon.map(Weapon::id).orElse(null),
-                weapon.map(w -> Set.copyOf(w.classes())).orElse(Set.of()),
-                weapon.map(Weapon::calibreMm).orElse(null),
+                weapon.id(), Set.copyOf(weapon.classes()), weapon.calibreMm(),
                 placement.country(), r.admin1(), r.location(), r.fatalities());
     }
 
@@ -99,9 +105,12 @@ final class FactBuilder {
         Optional<Actor> actor = Optional.ofNullable(named.actorId()).flatMap(terms.actors()::byId);
         ActorStanding standing = truce.standingOf(actor, at);
         Role role = Role.valueOf(named.role().toUpperCase(Locale.ROOT));
+        String note = standing.note();
+        if (!named.resolved() && !named.nearest().isEmpty()) {
+            note = note + "; nearest known names: " + String.join(", ", named.nearest());
+        }
         return new Involvement(role, role.perpetrator(), named.asWritten(), named.actorId(), named.actorName(),
-                standing.standing(), standing.party(), standing.side(), standing.sides(), standing.exempt(),
-                standing.note());
+                standing.standing(), standing.party(), standing.side(), standing.sides(), standing.exempt(), note);
     }
 
     private static WeaponZone weaponZone(TruceTerms.WithdrawalZone zone, ZoneId local) {
@@ -112,11 +121,14 @@ final class FactBuilder {
     }
 
     private static PlaceControl placeControl(Placement placement, Terms terms, Truce truce, Instant at) {
-        String controllerId = placement.period().controller();
+        ControlFile.Period period = placement.period();
+        String controllerId = period.controller();
         Optional<Actor> controller = terms.actors().byId(controllerId);
-        ActorStanding standing = truce.standingOf(controller, at);
-        return new PlaceControl(placement.area().id(), placement.area().name(), controllerId,
+        ActorStanding standing = ControlFile.CONTESTED.equals(controllerId)
+                ? ActorStanding.of(Standing.DISPUTED, "no single side held it" + (period.note() == null ? "" : ": " + period.note()))
+                : truce.standingOf(controller, at);
+        return new PlaceControl(placement.placeId(), placement.placeName(), controllerId,
                 controller.map(Actor::name).orElse(controllerId), standing.standing(), standing.party(),
-                standing.side(), standing.sides(), placement.matchedBy(), placement.period().source());
+                standing.side(), standing.sides(), placement.matchedBy(), placement.how(), period.from(), period.source());
     }
 }

@@ -45,6 +45,12 @@ final class StoredForms {
         out.put("verdict", f.verdict());
         out.put("explanation", f.explanation());
         out.put("parties", f.parties());
+        if (!f.answers().isEmpty()) {
+            out.put("answers", f.answers());
+        }
+        if (f.answered()) {
+            out.put("answered_by", f.answeredBy());
+        }
         return out;
     }
 }

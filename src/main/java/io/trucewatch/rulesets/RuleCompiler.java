@@ -20,7 +20,8 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Compiles each truce's DRL files ({@code rules/<truce-id>/*.drl}) into a KieBase of its own, from
+ * Compiles each truce's DRL files (the common rules in {@code rules/common/}, then its own folder,
+ * {@code rules/<truce-id>/} or the rule set it shares) into a KieBase of its own, from
  * the text in a snapshot, never from the classpath. Errors are reported with the file as it is on
  * disk and the line Drools gives. Beyond compiling, every rule must name a clause of its truce
  * ({@code @clause("…")}) and must not read the wall clock, so that a verdict depends on nothing but
@@ -63,13 +64,16 @@ public final class RuleCompiler {
     private static CompiledTruce compileOne(RulesetSnapshot snapshot, Truce truce) {
         List<RulesetException.Error> errors = new ArrayList<>();
         Map<String, String> drl = new LinkedHashMap<>();
-        snapshot.under(RulesetSnapshot.RULES_DIR + "/" + truce.id() + "/").forEach((path, text) -> {
-            if (path.endsWith(".drl")) {
-                drl.put(path, text);
-            }
-        });
-        if (drl.isEmpty()) {
-            errors.add(new RulesetException.Error("rules/" + truce.id() + "/", 0, 0,
+        String folder = truce.terms().ruleFolder();
+        for (String rules : truce.terms().ruleFolders()) {
+            snapshot.under(rules).forEach((path, text) -> {
+                if (path.endsWith(".drl")) {
+                    drl.put(path, text);
+                }
+            });
+        }
+        if (drl.keySet().stream().noneMatch(path -> path.startsWith(folder))) {
+            errors.add(new RulesetException.Error(folder, 0, 0,
                     "truce '" + truce.id() + "' has no .drl file"));
             return new CompiledTruce(truce.id(), null, errors);
         }

@@ -11,6 +11,7 @@ import io.trucewatch.evaluation.Evaluator;
 import io.trucewatch.evaluation.TruceEvaluation;
 import io.trucewatch.incidents.IncidentReport;
 import io.trucewatch.incidents.ReportParser;
+import io.trucewatch.truces.Truce;
 import io.trucewatch.web.ProblemException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +45,7 @@ public final class ScenarioRunner {
 
     public static Result run(Ruleset ruleset) {
         List<RulesetException.Error> failures = new ArrayList<>();
-        List<Scenario> scenarios = read(ruleset.snapshot(), ruleset.terms().truces().keySet(), failures);
+        List<Scenario> scenarios = read(ruleset.snapshot(), ruleset.terms().truces(), failures);
         Map<String, Set<String>> firedClauses = new java.util.HashMap<>();
         Map<String, Set<String>> assertedNotFired = new java.util.HashMap<>();
         int passed = 0;
@@ -74,7 +75,7 @@ public final class ScenarioRunner {
         for (String truce : ruleset.terms().truces().keySet()) {
             Set<String> clausesWithRules = new TreeSet<>(ruleset.clausesByRule(truce).values());
             for (String clause : clausesWithRules) {
-                String where = RulesetSnapshot.RULES_DIR + "/" + truce + "/scenarios/";
+                String where = ruleset.terms().truces().get(truce).terms().scenarioFolder();
                 if (!firedClauses.getOrDefault(truce, Set.of()).contains(clause)) {
                     failures.add(new RulesetException.Error(where, 0, 0, "no passing scenario of truce '" + truce
                             + "' has a rule of clause '" + clause + "' decide"));
@@ -100,10 +101,10 @@ public final class ScenarioRunner {
         Evaluation evaluation = Evaluator.evaluate(report, ruleset);
         TruceEvaluation result = evaluation.evaluations().stream().filter(e -> e.truce().equals(scenario.truce()))
                 .findFirst().orElseThrow();
-        // A clause "fires" when one of its rules decides something (gives a finding); marker rules
-        // such as inside-truce-scope fire on every report and decide nothing.
+        // A clause "fires" when one of its rules decides something (gives a finding no other finding
+        // answers); marker rules such as inside-truce-scope fire on every report and decide nothing.
         Set<String> fired = new TreeSet<>();
-        result.findings().forEach(finding -> fired.add(finding.clause()));
+        result.findings().stream().filter(finding -> !finding.answered()).forEach(finding -> fired.add(finding.clause()));
         Scenario.Expectation expect = scenario.expect();
         if (!Objects.equals(expect.verdict(), result.verdict().name())) {
             problems.add("verdict " + result.verdict() + ", expected " + expect.verdict() + " (fired "
@@ -136,12 +137,14 @@ public final class ScenarioRunner {
     }
 
     /** Every scenario file of every truce; a file that cannot be read is a failure, not a crash. */
-    static List<Scenario> read(RulesetSnapshot snapshot, Set<String> truces, List<RulesetException.Error> failures) {
+    static List<Scenario> read(RulesetSnapshot snapshot, Map<String, Truce> truces, List<RulesetException.Error> failures) {
         List<Scenario> scenarios = new ArrayList<>();
-        for (String truce : new TreeSet<>(truces)) {
-            String folder = RulesetSnapshot.RULES_DIR + "/" + truce + "/scenarios/";
+        for (String truce : new TreeSet<>(truces.keySet())) {
+            String folder = truces.get(truce).terms().scenarioFolder();
             snapshot.under(folder).forEach((path, text) -> {
-                if (!path.endsWith(".yaml") && !path.endsWith(".yml")) {
+                // A shared rule set keeps each truce's scenarios in a folder of its own below.
+                boolean own = path.indexOf('/', folder.length()) < 0;
+                if (!own || !path.endsWith(".yaml") && !path.endsWith(".yml")) {
                     return;
                 }
                 try {

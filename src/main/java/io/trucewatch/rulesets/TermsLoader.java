@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.trucewatch.actors.Actor;
 import io.trucewatch.actors.ActorRegistry;
 import io.trucewatch.territory.ControlFile;
+import io.trucewatch.territory.ControlPoint;
 import io.trucewatch.territory.ControlMap;
 import io.trucewatch.territory.ControlMaps;
 import io.trucewatch.territory.GeoJsonLines;
@@ -23,6 +24,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +118,12 @@ public final class TermsLoader {
             for (int m = 0; m < members.size(); m++) {
                 if (!ids.contains(members.get(m))) {
                     error(ACTORS, "actors[" + i + "].members[" + m + "]: unknown actor '" + members.get(m) + "'");
+                }
+            }
+            List<Actor.Membership> memberOf = file.actors().get(i).memberOf();
+            for (int m = 0; m < memberOf.size(); m++) {
+                if (!ids.contains(memberOf.get(m).actor())) {
+                    error(ACTORS, "actors[" + i + "].member_of[" + m + "].actor: unknown actor '" + memberOf.get(m).actor() + "'");
                 }
             }
         }
@@ -304,15 +312,22 @@ public final class TermsLoader {
     private ControlMap loadControl(ActorRegistry actors) {
         List<ControlMaps.CountryEntry> countries = new ArrayList<>();
         snapshot.under(CONTROL).forEach((path, text) -> {
-            if (!path.endsWith(".yaml") && !path.endsWith(".yml")) {
+            // A country's control file sits in config/control/; its point files below it are
+            // read through the country file's point_files.
+            boolean countryFile = path.indexOf('/', CONTROL.length()) < 0;
+            if (!countryFile || !path.endsWith(".yaml") && !path.endsWith(".yml")) {
                 return;
             }
             ControlFile file = parse(path, text, ControlFile.class);
             if (file == null || !checkControl(path, file, actors)) {
                 return;
             }
+            List<ControlPoint> points = loadPoints(path, file, actors);
+            if (points == null) {
+                return;
+            }
             try {
-                countries.add(ControlMaps.country(file, name -> geoJson(CONTROL + name)));
+                countries.add(ControlMaps.country(file, name -> geoJson(CONTROL + name), points));
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 error(path, e.getMessage());
             }
@@ -353,24 +368,68 @@ public final class TermsLoader {
                     && area.admin1().isEmpty()) {
                 error(path, key + ": give a polygon or at least one place name to recognise the area by");
             }
-            for (int p = 0; p < area.control().size(); p++) {
-                ControlFile.Period period = area.control().get(p);
-                String pkey = key + ".control[" + p + "]";
-                if (period.controller() == null || !actors.contains(period.controller())) {
-                    error(path, pkey + ".controller: unknown actor '" + period.controller() + "'");
+            checkPeriods(path, key, area.control(), actors);
+        }
+        return errors.size() == before;
+    }
+
+    /** Every control point of a country's point files, or null (errors recorded) if any is wrong. */
+    private List<ControlPoint> loadPoints(String countryPath, ControlFile file, ActorRegistry actors) {
+        int before = errors.size();
+        List<ControlPoint> points = new ArrayList<>();
+        Map<String, String> fileOfId = new HashMap<>();
+        for (int f = 0; f < file.pointFiles().size(); f++) {
+            String path = CONTROL + file.pointFiles().get(f);
+            String text = snapshot.files().get(path);
+            if (text == null) {
+                error(countryPath, "point_files[" + f + "]: file " + path + " is missing");
+                continue;
+            }
+            ControlPoint.File parsed = parse(path, text, ControlPoint.File.class);
+            if (parsed == null) {
+                continue;
+            }
+            for (int i = 0; i < parsed.points().size(); i++) {
+                ControlPoint point = parsed.points().get(i);
+                String key = "points[" + i + "]";
+                require(path, key + ".id", point.id());
+                require(path, key + ".name", point.name());
+                String previous = point.id() == null ? null : fileOfId.putIfAbsent(point.id(), path);
+                if (previous != null) {
+                    error(path, key + ".id: '" + point.id() + "' is also used in " + previous);
                 }
-                require(path, pkey + ".source", period.source());
-                if (period.from() != null && period.to() != null && !period.to().isAfter(period.from())) {
-                    error(path, pkey + ".to: must be after from");
+                if (point.lat() == null || point.lat() < -90 || point.lat() > 90) {
+                    error(path, key + ".lat: a latitude in decimal degrees is required");
                 }
-                for (int q = 0; q < p; q++) {
-                    if (overlap(area.control().get(q), period)) {
-                        error(path, pkey + ": overlaps control[" + q + "] of the same area");
-                    }
+                if (point.lon() == null || point.lon() < -180 || point.lon() > 180) {
+                    error(path, key + ".lon: a longitude in decimal degrees is required");
+                }
+                checkPeriods(path, key, point.control(), actors);
+                points.add(point);
+            }
+        }
+        return errors.size() == before ? points : null;
+    }
+
+    private void checkPeriods(String path, String key, List<ControlFile.Period> control, ActorRegistry actors) {
+        for (int p = 0; p < control.size(); p++) {
+            ControlFile.Period period = control.get(p);
+            String pkey = key + ".control[" + p + "]";
+            String controller = period.controller();
+            if (controller == null || !actors.contains(controller) && !ControlFile.CONTESTED.equals(controller)) {
+                error(path, pkey + ".controller: unknown actor '" + controller + "' (an actor id, or '"
+                        + ControlFile.CONTESTED + "')");
+            }
+            require(path, pkey + ".source", period.source());
+            if (period.from() != null && period.to() != null && !period.to().isAfter(period.from())) {
+                error(path, pkey + ".to: must be after from");
+            }
+            for (int q = 0; q < p; q++) {
+                if (overlap(control.get(q), period)) {
+                    error(path, pkey + ": overlaps control[" + q + "] of the same place");
                 }
             }
         }
-        return errors.size() == before;
     }
 
     private static boolean overlap(ControlFile.Period a, ControlFile.Period b) {

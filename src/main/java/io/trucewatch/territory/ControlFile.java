@@ -14,11 +14,17 @@ public record ControlFile(
         String timeZone,
         String geometry,
         Map<String, List<String>> admin1Names,
-        List<Area> areas) {
+        List<Area> areas,
+        List<String> pointFiles,
+        Double pointRadiusKm) {
+
+    /** The controller of a place no single side held: front lines, or sources that disagree. */
+    public static final String CONTESTED = "contested";
 
     public ControlFile {
         admin1Names = admin1Names == null ? Map.of() : Map.copyOf(admin1Names);
         areas = areas == null ? List.of() : List.copyOf(areas);
+        pointFiles = pointFiles == null ? List.of() : List.copyOf(pointFiles);
     }
 
     /**

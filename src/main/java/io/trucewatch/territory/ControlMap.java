@@ -4,9 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Who controlled a place when, across every country with a control map. Coordinates are matched
- * by polygon containment; without them (or outside every polygon) by location, admin2 and admin1
- * names, most specific first.
+ * Who controlled a place when, across every country with a control map: by the nearest settlement
+ * of known control, by polygon, then by names, most specific first (see {@link CountryMap}).
  */
 public final class ControlMap {
 
@@ -21,13 +20,13 @@ public final class ControlMap {
     }
 
     public Placement place(String country, String admin1, String admin2, String location,
-            Double latitude, Double longitude, Instant at) {
+            Double latitude, Double longitude, Integer geoPrecision, Instant at) {
         for (CountryMap map : countries) {
             boolean byName = map.claims(country, admin1);
             boolean byPoint = (country == null || country.isBlank()) && latitude != null && longitude != null
                     && map.contains(latitude, longitude);
             if (byName || byPoint) {
-                return map.place(latitude, longitude, admin1, admin2, location, at);
+                return map.place(latitude, longitude, geoPrecision, admin1, admin2, location, at);
             }
         }
         return Placement.unplaced(country == null || country.isBlank() ? null : country);

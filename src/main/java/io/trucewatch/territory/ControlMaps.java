@@ -17,7 +17,7 @@ public final class ControlMaps {
      * @param geometry reads a GeoJSON file by the name a control file gives it
      * @throws IllegalArgumentException naming the key at fault, e.g. {@code areas[3].polygon}
      */
-    public static CountryEntry country(ControlFile file, Function<String, JsonNode> geometry) {
+    public static CountryEntry country(ControlFile file, Function<String, JsonNode> geometry, List<ControlPoint> points) {
         Map<String, Geometry> polygons = file.geometry() == null ? Map.of() : GeoJsonPolygons.read(geometry.apply(file.geometry()));
         for (int i = 0; i < file.areas().size(); i++) {
             ControlFile.Area area = file.areas().get(i);
@@ -26,7 +26,7 @@ public final class ControlMaps {
                         + "' in " + file.geometry());
             }
         }
-        return new CountryEntry(new CountryMap(file, polygons));
+        return new CountryEntry(new CountryMap(file, polygons, points));
     }
 
     public static ControlMap of(List<CountryEntry> countries) {

@@ -9,7 +9,9 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,6 +26,10 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 final class CountryMap {
 
     private static final GeometryFactory FACTORY = new GeometryFactory();
+    /** How far a report may be from a settlement and still be placed there, unless the file says. */
+    static final double DEFAULT_RADIUS_KM = 5.0;
+    /** ACLED geo_precision 3: the coordinates are a region's, not the place's. */
+    private static final int REGION_PRECISION = 3;
 
     private record Shape(ControlFile.Area area, PreparedGeometry geometry, double size) {
     }
@@ -37,8 +43,20 @@ final class CountryMap {
     /** Per name level, name key → the areas that bear it, in file order (keys made once, not per report). */
     private final Map<NameLevel, Map<String, List<ControlFile.Area>>> areasByName = new EnumMap<>(NameLevel.class);
 
-    CountryMap(ControlFile file, Map<String, Geometry> polygons) {
+    /** Settlement-level control points: the most specific knowledge of who held a place. */
+    private final PointIndex points;
+    /** Every spelling of a governorate → the key of its canonical name. */
+    private final Map<String, String> canonicalAdmin1;
+
+    CountryMap(ControlFile file, Map<String, Geometry> polygons, List<ControlPoint> points) {
         this.file = file;
+        this.points = new PointIndex(points, file.pointRadiusKm() == null ? DEFAULT_RADIUS_KM : file.pointRadiusKm());
+        Map<String, String> canonical = new HashMap<>();
+        file.admin1Names().forEach((name, aliases) -> {
+            canonical.put(PlaceNames.key(name), PlaceNames.key(name));
+            aliases.forEach(alias -> canonical.put(PlaceNames.key(alias), PlaceNames.key(name)));
+        });
+        this.canonicalAdmin1 = Map.copyOf(canonical);
         this.zone = ZoneId.of(file.timeZone());
         this.countryKey = ActorNames.key(file.country());
         this.admin1Keys = file.admin1Names().entrySet().stream()
@@ -81,9 +99,25 @@ final class CountryMap {
         return shapes.stream().anyMatch(s -> s.geometry().covers(point));
     }
 
-    Placement place(Double latitude, Double longitude, String admin1, String admin2, String location, Instant at) {
+    /**
+     * Placement, most specific first: the nearest control point within the radius (unless the
+     * coordinates are only a region's), the smallest polygon containing the coordinates, a control
+     * point or area bearing the location's name (in the report's governorate), then areas by
+     * district and governorate names.
+     */
+    Placement place(Double latitude, Double longitude, Integer geoPrecision, String admin1, String admin2,
+            String location, Instant at) {
         LocalDate day = LocalDate.ofInstant(at, zone);
-        if (latitude != null && longitude != null) {
+        boolean located = latitude != null && longitude != null;
+        if (located && (geoPrecision == null || geoPrecision < REGION_PRECISION)) {
+            Optional<PointIndex.Near> near = points.nearest(latitude, longitude, day);
+            if (near.isPresent()) {
+                ControlPoint point = near.get().point();
+                return atPoint(point, day, "point", String.format(Locale.ROOT, "nearest settlement %s, %.1f km away",
+                        point.name(), near.get().km()));
+            }
+        }
+        if (located) {
             Point point = FACTORY.createPoint(new Coordinate(longitude, latitude));
             for (Shape shape : shapes) {
                 if (shape.geometry().covers(point)) {
@@ -91,6 +125,14 @@ final class CountryMap {
                     if (found != null) {
                         return found;
                     }
+                }
+            }
+        }
+        if (location != null && !location.isBlank()) {
+            String admin1Key = admin1 == null ? null : canonicalAdmin1.get(PlaceNames.key(admin1));
+            for (ControlPoint point : points.named(location, admin1Key)) {
+                if (PointIndex.controllerOn(point, day).isPresent()) {
+                    return atPoint(point, day, "location", "settlement named '" + location + "'");
                 }
             }
         }
@@ -109,11 +151,17 @@ final class CountryMap {
         return Placement.unplaced(file.country());
     }
 
+    private Placement atPoint(ControlPoint point, LocalDate day, String matchedBy, String how) {
+        ControlFile.Period period = PointIndex.controllerOn(point, day).orElseThrow();
+        return new Placement(file.country(), point.id(), point.name(), period, matchedBy, how);
+    }
+
     private Placement controlled(ControlFile.Area area, LocalDate day, String matchedBy) {
         return area.control().stream()
                 .filter(p -> p.covers(day))
                 .findFirst()
-                .map(p -> new Placement(file.country(), area, p, matchedBy))
+                .map(p -> new Placement(file.country(), area.id(), area.name(), p, matchedBy,
+                        "polygon".equals(matchedBy) ? "inside the area " + area.name() : "area named by the report's " + matchedBy))
                 .orElse(null);
     }
 

@@ -3,6 +3,7 @@ package io.trucewatch.truces;
 import io.trucewatch.actors.Actor;
 import io.trucewatch.actors.ActorRegistry;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import org.locationtech.jts.geom.Geometry;
 
 /** A truce's terms joined to the actor registry: answers who stands where, and when. */
 public final class Truce {
+
+    /** How many umbrellas up a membership is followed (brigade, division, umbrella, alliance). */
+    private static final int MAX_UMBRELLA_DEPTH = 4;
 
     private final TruceTerms terms;
     private final ActorRegistry actors;
@@ -52,6 +56,10 @@ public final class Truce {
     }
 
     public ActorStanding standingOf(Optional<Actor> resolved, Instant at) {
+        return standingOf(resolved, at, 0);
+    }
+
+    private ActorStanding standingOf(Optional<Actor> resolved, Instant at, int depth) {
         if (resolved.isEmpty()) {
             return ActorStanding.of(Standing.UNRESOLVED, "the name is not in the actor registry");
         }
@@ -76,11 +84,41 @@ public final class Truce {
                 return new ActorStanding(Standing.BOUND, party.name(), Set.of(party.side()), exempt, null);
             }
         }
+        Optional<ActorStanding> asMember = umbrellaStanding(actor, at, exempt, depth);
+        if (asMember.isPresent()) {
+            return asMember.get();
+        }
         if (actor.isCoalition()) {
             return coalitionStanding(actor, at, exempt);
         }
         return new ActorStanding(Standing.NOT_PARTY, null, Set.of(), exempt,
                 "neither bound nor excluded by the truce");
+    }
+
+    /**
+     * The standing of the umbrella the actor belonged to on the day of the act, when the truce
+     * names the umbrella and not the actor (a Southern Front brigade, a Euphrates Shield faction).
+     * The first membership whose umbrella the truce decides wins; memberships are followed a few
+     * levels up at most, so a cycle in the registry cannot loop.
+     */
+    private Optional<ActorStanding> umbrellaStanding(Actor actor, Instant at, boolean exempt, int depth) {
+        if (depth >= MAX_UMBRELLA_DEPTH) {
+            return Optional.empty();
+        }
+        LocalDate day = at.atZone(zone).toLocalDate();
+        for (Actor.Membership membership : actor.memberOf()) {
+            Optional<Actor> umbrella = actors.byId(membership.actor());
+            if (umbrella.isEmpty() || !membership.covers(day)) {
+                continue;
+            }
+            ActorStanding standing = standingOf(umbrella, at, depth + 1);
+            if (standing.standing() != Standing.NOT_PARTY && standing.standing() != Standing.UNRESOLVED) {
+                String note = "a member of " + umbrella.get().name() + (standing.note() == null ? "" : ": " + standing.note());
+                return Optional.of(new ActorStanding(standing.standing(), standing.party(), standing.sides(),
+                        exempt || standing.exempt(), note));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A coalition counts as MIXED when excluded groups fight in it beside others. */

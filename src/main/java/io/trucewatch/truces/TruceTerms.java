@@ -25,7 +25,9 @@ public record TruceTerms(
         List<ActorTerm> excluded,
         List<Exemption> exemptions,
         List<ReferenceLine> referenceLines,
-        List<WithdrawalZone> withdrawalZones) {
+        List<WithdrawalZone> withdrawalZones,
+        String rules,
+        Boolean everyArmedActorBound) {
 
     public TruceTerms {
         referenceLines = nonNull(referenceLines);
@@ -40,6 +42,35 @@ public record TruceTerms(
 
     private static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
+    }
+
+    /** Rules every truce is judged by first: when and where it applies ({@code rules/common/}). */
+    public static final String COMMON_RULES = "rules/common/";
+
+    /** Every folder whose DRL files judge this truce: the common rules, then its own. */
+    public List<String> ruleFolders() {
+        return List.of(COMMON_RULES, ruleFolder());
+    }
+
+    /** The folder under {@code rules/} whose DRL files judge this truce: its own id unless it shares a rule set. */
+    public String ruleFolder() {
+        return "rules/" + (rules == null ? id : rules) + "/";
+    }
+
+    /**
+     * Where this truce's scenarios are: beside its own rules, or, in a rule set several truces
+     * share, in a folder named after the truce under the shared set's scenarios.
+     */
+    public String scenarioFolder() {
+        return rules == null || rules.equals(id) ? ruleFolder() + "scenarios/" : ruleFolder() + "scenarios/" + id + "/";
+    }
+
+    /**
+     * Whether every armed actor in the truce's territory is bound by it (Minsk II: no group is
+     * excluded), so that hostilities nobody can attribute are still a violation by one of the sides.
+     */
+    public boolean everyArmedActorIsBound() {
+        return Boolean.TRUE.equals(everyArmedActorBound);
     }
 
     public ZoneId zone() {
@@ -105,11 +136,13 @@ public record TruceTerms(
      * each side measures from ({@code from_lines}: side → reference line id). A weapon matches when it
      * has any of {@code weapon_classes} and its calibre (if the zone names bounds) is within them.
      * {@code complete_by_earliest}, when the sources disagree on the deadline, opens a window
-     * in which a sighting needs review.
+     * in which a sighting needs review. {@code superseded_from}, when a later agreement took a
+     * class of weapons over (tanks, by the Addendum), ends the zone: acts from then on are not
+     * judged by it.
      */
     public record WithdrawalZone(String id, String clause, String title, List<String> weaponClasses,
             Integer minCalibreMm, Integer maxCalibreMm, Double distanceKm, Map<String, String> fromLines,
-            LocalDateTime completeBy, LocalDateTime completeByEarliest, String source) {
+            LocalDateTime completeBy, LocalDateTime completeByEarliest, LocalDateTime supersededFrom, String source) {
         public WithdrawalZone {
             weaponClasses = nonNull(weaponClasses);
             fromLines = fromLines == null ? Map.of() : Map.copyOf(fromLines);

@@ -7,9 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Resolves a report's weapon, as written, to a registry entry (case- and punctuation-insensitive). */
 public final class WeaponRegistry {
+
+    /** A calibre as written: "122mm", "122 mm", "122-mm", "152.4mm". */
+    private static final Pattern CALIBRE = Pattern.compile("(\\d{2,3}(?:\\.\\d)?)\\s*-?\\s*mm\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final Map<String, Weapon> byKey;
     private final List<Weapon> all;
@@ -42,6 +48,49 @@ public final class WeaponRegistry {
 
     public Optional<Weapon> resolve(String asWritten) {
         return asWritten == null ? Optional.empty() : Optional.ofNullable(byKey.get(ActorNames.key(asWritten)));
+    }
+
+    /**
+     * Reads a phrase as monitors write it. A phrase that is a registry name is that weapon.
+     * Otherwise the names it contains as whole words are candidates: a named model (an entry with a
+     * calibre: "D-30", "BM-21", "T-64") beats a generic word ("howitzer"), a longer name a
+     * shorter one. The calibre is taken from the phrase ("122mm", "122 mm") when written there.
+     */
+    public WeaponReading read(String phrase) {
+        if (phrase == null || phrase.isBlank()) {
+            return WeaponReading.NONE;
+        }
+        Integer written = writtenCalibre(phrase);
+        String key = ActorNames.key(phrase);
+        Weapon exact = byKey.get(key);
+        if (exact != null) {
+            return new WeaponReading(exact, written != null ? written : exact.calibreMm());
+        }
+        String padded = " " + key + " ";
+        Weapon best = null;
+        int bestLength = 0;
+        for (Map.Entry<String, Weapon> name : byKey.entrySet()) {
+            if (!padded.contains(" " + name.getKey() + " ")) {
+                continue;
+            }
+            Weapon candidate = name.getValue();
+            boolean moreSpecific = best == null
+                    || candidate.calibreMm() != null && best.calibreMm() == null
+                    || (candidate.calibreMm() != null) == (best.calibreMm() != null) && name.getKey().length() > bestLength;
+            if (moreSpecific) {
+                best = candidate;
+                bestLength = name.getKey().length();
+            }
+        }
+        if (best == null) {
+            return new WeaponReading(null, written);
+        }
+        return new WeaponReading(best, written != null ? written : best.calibreMm());
+    }
+
+    private static Integer writtenCalibre(String phrase) {
+        Matcher calibre = CALIBRE.matcher(phrase);
+        return calibre.find() ? (int) Math.round(Double.parseDouble(calibre.group(1))) : null;
     }
 
     public List<Weapon> all() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every rule of rules/syria-coh-2016, both sides: a report it must fire on and a near miss it must
+ * Every rule of rules/syria-cessation, both sides: a report it must fire on and a near miss it must
  * not fire on. Drools only, no HTTP: the real rules/ and config/ compiled from disk.
  */
 class SyriaCessationRulesTest {

@@ -85,7 +85,7 @@ class SeedArticleTest {
                 "actor2", "ISIS", "country", "Syria", "admin1", "Aleppo", "location", "Al-Rai"))
                 .statusCode(201)
                 .body("verdict", equalTo("NOT_A_VIOLATION"))
-                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", contains("action-against-excluded-group"));
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", hasItem("action-against-excluded-group"));
     }
 
     @Test
@@ -96,7 +96,7 @@ class SeedArticleTest {
                 "location", "Al-Rai", "notes", "Howitzers positioned in Kilis fired across the border on IS positions (NTV)"))
                 .statusCode(201)
                 .body("verdict", equalTo("NOT_A_VIOLATION"))
-                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", contains("action-against-excluded-group"));
+                .body("evaluations.find { it.truce == 'syria-coh-2016' }.findings.rule", hasItem("action-against-excluded-group"));
     }
 
     @Test

@@ -33,10 +33,12 @@ class VersionHistoryTest {
     void a_correction_is_a_new_version_judged_afresh_and_the_first_stays_readable() {
         String externalId = "ver-" + UUID.randomUUID();
         String id = submit(alRai(externalId));
-        // Corrected: the attacker was in fact the government's air force, on civilians.
+        // Corrected: the attacker was in fact the government's air force, on civilians in rebel-held
+        // eastern Aleppo (not IS-held al-Rai, where a strike would be exempt by place).
         Map<String, Object> corrected = Json.with(alRai(externalId), "event_type", "Explosions/Remote violence",
                 "sub_event_type", "Air/drone strike", "actor1", "Military Forces of Syria (2000-)",
-                "actor2", "Civilians (Syria)", "civilian_targeting", true, "weapon", "barrel bomb");
+                "actor2", "Civilians (Syria)", "civilian_targeting", true, "weapon", "barrel bomb",
+                "location", "Al-Haidariyah");
         As.monitor().contentType(ContentType.JSON).body(corrected).post("/api/incidents/" + id + "/versions").then()
                 .statusCode(201)
                 .header("Location", endsWith("/api/incidents/" + id + "/versions/2"))

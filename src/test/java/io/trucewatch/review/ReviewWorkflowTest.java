@@ -122,7 +122,7 @@ class ReviewWorkflowTest {
         review(As.auditor(), id, Map.of("decision", "DISMISSED", "reason", "x", "violating_parties", List.of("SAA")))
                 .statusCode(400).body("errors.field", contains("violating_parties"));
         review(As.auditor(), id, Map.of("decision", "CONFIRMED", "reason", "x",
-                "violating_parties", List.of("SAA", "The Ghost Brigade"))).statusCode(400)
+                "violating_parties", List.of("SAA", "The Brigade Nobody Registered"))).statusCode(400)
                 .body("errors.field", contains("violating_parties[1]"));
         As.auditor().get("/api/incidents/" + id + "/reviews").then().body("$", org.hamcrest.Matchers.empty());
         As.monitor().get("/api/incidents/" + id).then().body("review_status", equalTo("PENDING"));

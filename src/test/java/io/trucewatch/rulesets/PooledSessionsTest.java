@@ -28,7 +28,7 @@ class PooledSessionsTest {
     void aReusedSessionJudgesLikeANewOne() throws Exception {
         Ruleset ruleset = Ruleset.compile(RulesetSnapshot.read(Path.of("rules"), Path.of("config")));
         List<RulesetException.Error> failures = new ArrayList<>();
-        List<IncidentReport> reports = ScenarioRunner.read(ruleset.snapshot(), ruleset.terms().truces().keySet(), failures)
+        List<IncidentReport> reports = ScenarioRunner.read(ruleset.snapshot(), ruleset.terms().truces(), failures)
                 .stream().map(s -> ReportParser.parse(s.incident().toString())).toList();
         assertTrue(failures.isEmpty(), failures::toString);
         assertTrue(reports.size() >= 40, "scenario reports: " + reports.size());

@@ -45,7 +45,7 @@ class RulesetLifecycleTest {
     static final Path COPY = Path.of("target/lifecycle-test");
     static final Path RULES = COPY.resolve("rules");
     static final Path CONFIG = COPY.resolve("config");
-    static final String ATTACKS = "rules/syria-coh-2016/attacks.drl";
+    static final String ATTACKS = "rules/syria-cessation/attacks.drl";
 
     /** The service reads a copy of the rules, which the tests change. */
     public static class OnACopy implements QuarkusTestProfile {
@@ -79,7 +79,7 @@ class RulesetLifecycleTest {
     }
 
     static String attacks() throws IOException {
-        return Files.readString(RULES.resolve("syria-coh-2016/attacks.drl"));
+        return Files.readString(RULES.resolve("syria-cessation/attacks.drl"));
     }
 
     static JsonPath submit() {
@@ -107,7 +107,7 @@ class RulesetLifecycleTest {
         assertEquals(before, activeVersion(), "validation puts nothing into service");
         // A candidate whose scenario fails is refused with the scenario's file and line.
         As.admin().contentType(ContentType.JSON).body(Map.of("files", Map.of(
-                "rules/syria-coh-2016/scenarios/wrong.yaml", """
+                "rules/syria-cessation/scenarios/syria-coh-2016/wrong.yaml", """
                         scenarios:
                           - name: wrong on purpose
                             incident: {event_date: "2016-04-10", event_type: Protests, sub_event_type: Peaceful protest,
@@ -115,7 +115,7 @@ class RulesetLifecycleTest {
                             expect: {verdict: PROBABLE_VIOLATION}
                         """)))
                 .post("/api/rulesets/validate").then().statusCode(422)
-                .body("errors[0].file", equalTo("rules/syria-coh-2016/scenarios/wrong.yaml"))
+                .body("errors[0].file", equalTo("rules/syria-cessation/scenarios/syria-coh-2016/wrong.yaml"))
                 .body("errors[0].line", equalTo(2));
         // A path outside rules/ and config/ is refused.
         As.admin().contentType(ContentType.JSON).body(Map.of("files", Map.of("../etc/passwd", "x")))
@@ -131,7 +131,7 @@ class RulesetLifecycleTest {
     @Test
     void reload_swaps_in_a_good_candidate_and_refuses_a_bad_one_while_the_old_keeps_serving() throws IOException {
         String first = activeVersion();
-        Files.writeString(RULES.resolve("syria-coh-2016/attacks.drl"), attacks() + "\n// reviewed\n");
+        Files.writeString(RULES.resolve("syria-cessation/attacks.drl"), attacks() + "\n// reviewed\n");
         String second = As.admin().post("/api/rulesets/reload").then().statusCode(200)
                 .body("changed", equalTo(true)).body("previous_version", equalTo(first))
                 .extract().path("active_version");
@@ -142,7 +142,7 @@ class RulesetLifecycleTest {
                 .body("items.find { it.version == '" + second + "' }.activations[0].trigger", equalTo("RELOAD"));
         As.admin().post("/api/rulesets/reload").then().statusCode(200).body("changed", equalTo(false));
 
-        Files.writeString(RULES.resolve("syria-coh-2016/attacks.drl"), attacks().replaceFirst("HostileAct\\(\\)", "HostileAct( ,"));
+        Files.writeString(RULES.resolve("syria-cessation/attacks.drl"), attacks().replaceFirst("HostileAct\\(\\)", "HostileAct( ,"));
         As.admin().post("/api/rulesets/reload").then().statusCode(422).body("errors[0].file", equalTo(ATTACKS));
         assertEquals(second, activeVersion());
         assertEquals(second, submit().getString("ruleset_version"), "the ruleset in service keeps serving");
@@ -172,7 +172,7 @@ class RulesetLifecycleTest {
         }
         String original = attacks();
         for (int i = 0; i < 4; i++) {
-            Files.writeString(RULES.resolve("syria-coh-2016/attacks.drl"), original + "\n// revision " + i + "\n");
+            Files.writeString(RULES.resolve("syria-cessation/attacks.drl"), original + "\n// revision " + i + "\n");
             activated.add(As.admin().post("/api/rulesets/reload").then().statusCode(200).extract().path("active_version"));
         }
         stop.set(true);
@@ -221,7 +221,7 @@ class RulesetLifecycleTest {
                 .body("reproduced", equalTo(true)).body("changed_today", equalTo(false))
                 .body("under_original.verdict", equalTo("PROBABLE_VIOLATION"));
         // A new version in service explains the barrel-bomb finding in other words.
-        Files.writeString(RULES.resolve("syria-coh-2016/attacks.drl"),
+        Files.writeString(RULES.resolve("syria-cessation/attacks.drl"),
                 attacks().replace("a weapon that cannot distinguish civilians from fighters", "an indiscriminate weapon"));
         String newer = As.admin().post("/api/rulesets/reload").then().statusCode(200).extract().path("active_version");
         As.auditor().post("/api/incidents/" + id + "/replay").then().statusCode(200)

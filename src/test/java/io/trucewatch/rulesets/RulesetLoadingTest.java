@@ -45,49 +45,49 @@ class RulesetLoadingTest {
 
     @Test
     void aSyntaxErrorInARuleFileNamesTheFileAndLine() throws IOException {
-        Path file = rules.resolve("syria-coh-2016/territory.drl");
+        Path file = rules.resolve("syria-cessation/territory.drl");
         String text = Files.readString(file);
         int line = TestFiles.lineOf(text, "    InScope()");
         Files.writeString(file, text.replaceFirst("    InScope\\(\\)", "    InScope( ,"));
         RulesetException e = assertThrows(RulesetException.class, () -> startService());
-        assertTrue(e.errors().stream().anyMatch(err -> err.file().equals("rules/syria-coh-2016/territory.drl")
+        assertTrue(e.errors().stream().anyMatch(err -> err.file().equals("rules/syria-cessation/territory.drl")
                 && Math.abs(err.line() - line) <= 1), e::getMessage);
-        assertTrue(e.getMessage().contains("rules/syria-coh-2016/territory.drl:"), e.getMessage());
-        assertTrue(e.errors().stream().allMatch(err -> err.file().equals("rules/syria-coh-2016/territory.drl")),
+        assertTrue(e.getMessage().contains("rules/syria-cessation/territory.drl:"), e.getMessage());
+        assertTrue(e.errors().stream().allMatch(err -> err.file().equals("rules/syria-cessation/territory.drl")),
                 () -> "the syntax error alone, not its echoes in the other files of the package: " + e.getMessage());
     }
 
     @Test
     void anUnknownFieldInARuleNamesItsExactLine() throws IOException {
-        Path file = rules.resolve("syria-coh-2016/attacks.drl");
+        Path file = rules.resolve("syria-cessation/attacks.drl");
         String text = Files.readString(file);
         int line = TestFiles.lineOf(text, "Report( weaponClasses contains \"indiscriminate\" )");
         Files.writeString(file, text.replace("Report( weaponClasses contains \"indiscriminate\" )",
                 "Report( calibre contains \"indiscriminate\" )"));
         RulesetException e = assertThrows(RulesetException.class, () -> startService());
-        assertTrue(e.errors().stream().anyMatch(err -> err.file().equals("rules/syria-coh-2016/attacks.drl")
+        assertTrue(e.errors().stream().anyMatch(err -> err.file().equals("rules/syria-cessation/attacks.drl")
                 && err.line() == line), e::getMessage);
     }
 
     @Test
     void aRuleWithoutAClauseOrWithAnUnknownClauseIsRefused() throws IOException {
-        Path file = rules.resolve("syria-coh-2016/territory.drl");
+        Path file = rules.resolve("syria-cessation/territory.drl");
         String text = Files.readString(file);
         Files.writeString(file, text.replace("@clause(\"3\")", "@clause(\"99\")"));
         RulesetException e = assertThrows(RulesetException.class, () -> startService());
         assertTrue(e.getMessage().contains("clause '99'"), e.getMessage());
-        assertEquals("rules/syria-coh-2016/territory.drl", e.errors().get(0).file());
+        assertEquals("rules/syria-cessation/territory.drl", e.errors().get(0).file());
         assertEquals(TestFiles.lineOf(text, "rule \"seizing-territory-from-other-party\""), e.errors().get(0).line());
     }
 
     @Test
     void aRuleThatReadsTheWallClockIsRefused() throws IOException {
-        Path file = rules.resolve("syria-coh-2016/territory.drl");
+        Path file = rules.resolve("syria-cessation/territory.drl");
         String text = Files.readString(file);
         Files.writeString(file, text.replace("InScope()", "InScope()\n    eval( java.time.Instant.now() != null )"));
         RulesetException e = assertThrows(RulesetException.class, () -> startService());
         assertTrue(e.getMessage().contains("wall clock"), e.getMessage());
-        assertEquals("rules/syria-coh-2016/territory.drl", e.errors().get(0).file());
+        assertEquals("rules/syria-cessation/territory.drl", e.errors().get(0).file());
     }
 
     @Test

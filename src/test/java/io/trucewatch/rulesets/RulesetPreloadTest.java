@@ -37,11 +37,11 @@ class RulesetPreloadTest {
 
         // The files as ActiveRuleset reads them differ from what the early compile saw.
         RulesetPreload.start(rules, config);
-        String scopePath = "rules/syria-coh-2016/scope.drl";
+        String scopePath = "rules/syria-cessation/scope.drl";
         RulesetSnapshot edited = TestFiles.withFile(snapshot, scopePath, snapshot.files().get(scopePath) + "\n// edited\n");
         assertTrue(RulesetPreload.take(rules, config, edited).isEmpty(), "a result for other content is not used");
 
-        Path scope = rules.resolve("syria-coh-2016/scope.drl");
+        Path scope = rules.resolve("syria-cessation/scope.drl");
 
         Files.writeString(scope, "package broken;\nrule \"x\" when then oops end\n");
         RulesetPreload.start(rules, config);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class RulesetWatcherTest {
 
     static final Path COPY = Path.of("target/watcher-test");
-    static final Path ATTACKS = COPY.resolve("rules/syria-coh-2016/attacks.drl");
+    static final Path ATTACKS = COPY.resolve("rules/syria-cessation/attacks.drl");
 
     public static class Watching implements QuarkusTestProfile {
         @Override

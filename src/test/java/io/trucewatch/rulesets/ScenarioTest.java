@@ -28,7 +28,7 @@ class ScenarioTest {
     @TestFactory
     Stream<DynamicTest> every_scenario_decides_as_expected() {
         List<RulesetException.Error> unreadable = new ArrayList<>();
-        List<Scenario> scenarios = ScenarioRunner.read(ruleset.snapshot(), ruleset.terms().truces().keySet(), unreadable);
+        List<Scenario> scenarios = ScenarioRunner.read(ruleset.snapshot(), ruleset.terms().truces(), unreadable);
         assertEquals(List.of(), unreadable);
         assertTrue(scenarios.size() >= 10, "scenarios found: " + scenarios.size());
         return scenarios.stream().map(scenario -> DynamicTest.dynamicTest(
@@ -48,7 +48,7 @@ class ScenarioTest {
 
     @Test
     void a_scenario_that_expects_the_wrong_verdict_fails_with_its_file_and_line() {
-        RulesetSnapshot broken = TestFiles.withFile(ruleset.snapshot(), "rules/syria-coh-2016/scenarios/wrong.yaml", """
+        RulesetSnapshot broken = TestFiles.withFile(ruleset.snapshot(), "rules/syria-cessation/scenarios/syria-coh-2016/wrong.yaml", """
                 scenarios:
                   - name: barrel bombs said to be fine
                     incident: {event_date: "2016-04-10", event_type: Explosions/Remote violence,
@@ -59,7 +59,7 @@ class ScenarioTest {
         ScenarioRunner.Result result = ScenarioRunner.run(Ruleset.compile(broken));
         assertEquals(1, result.failures().size(), result.failures().toString());
         RulesetException.Error failure = result.failures().get(0);
-        assertEquals("rules/syria-coh-2016/scenarios/wrong.yaml", failure.file());
+        assertEquals("rules/syria-cessation/scenarios/syria-coh-2016/wrong.yaml", failure.file());
         assertEquals(2, failure.line());
         assertTrue(failure.message().contains("verdict PROBABLE_VIOLATION, expected NOT_A_VIOLATION"), failure.message());
     }

@@ -30,12 +30,12 @@ class StartupRefusalIT {
 
     @Test
     void aBrokenRuleFileStopsTheStartWithItsFileAndLine() throws Exception {
-        Path file = rules.resolve("syria-coh-2016/territory.drl");
+        Path file = rules.resolve("syria-cessation/territory.drl");
         String text = Files.readString(file);
         Files.writeString(file, text.replaceFirst("    InScope\\(\\)", "    InScope( ,"));
         String log = startExpectingFailure();
         int line = TestFiles.lineOf(text, "    InScope()");
-        assertTrue(log.matches("(?s).*invalid ruleset:\\s+rules/syria-coh-2016/territory\\.drl:(" + line + "|" + (line + 1)
+        assertTrue(log.matches("(?s).*invalid ruleset:\\s+rules/syria-cessation/territory\\.drl:(" + line + "|" + (line + 1)
                 + ")\\b[^\\n]*\\n\\s+at .*"), "only the syntax error, not its echoes in other files:\n" + log);
     }
 

@@ -16,7 +16,7 @@ class ControlMapTest {
     private static final ZoneId DAMASCUS = ZoneId.of("Asia/Damascus");
 
     private static Placement at(String day, String admin1, String admin2, String location, Double lat, Double lon) {
-        return MAP.place("Syria", admin1, admin2, location, lat, lon,
+        return MAP.place("Syria", admin1, admin2, location, lat, lon, null,
                 LocalDate.parse(day).atTime(12, 0).atZone(DAMASCUS).toInstant());
     }
 
@@ -27,14 +27,14 @@ class ControlMapTest {
     @Test
     void coordinatesAreMatchedByPolygonAndTheSmallestPolygonWins() {
         Placement east = at("2016-04-10", "Aleppo", null, null, 36.228, 37.183);
-        assertEquals("east-aleppo-city", east.area().id());
+        assertEquals("east-aleppo-city", east.placeId());
         assertEquals("polygon", east.matchedBy());
         assertEquals("armed-opposition", controller(east));
         assertEquals("syrian-government-forces", controller(at("2016-04-10", "Aleppo", null, null, 36.20, 37.12)));
         assertEquals("ypg", controller(at("2016-04-10", "Aleppo", null, null, 36.227, 37.155)),
                 "Sheikh Maqsoud lies inside western Aleppo's box but its own, smaller polygon wins");
-        assertEquals("sheikh-maqsoud", at("2016-04-10", "Aleppo", null, null, 36.2361, 37.1517).area().id());
-        assertEquals("al-rai", at("2016-04-11", "Aleppo", null, null, 36.6119, 37.4467).area().id());
+        assertEquals("sheikh-maqsoud", at("2016-04-10", "Aleppo", null, null, 36.2361, 37.1517).placeId());
+        assertEquals("al-rai", at("2016-04-11", "Aleppo", null, null, 36.6119, 37.4467).placeId());
         assertFalse(at("2016-04-11", "Aleppo", null, null, 36.586, 37.046).hasController(),
                 "Azaz, west of al-Rai, is not in al-Rai's polygon");
     }
@@ -67,9 +67,9 @@ class ControlMapTest {
         assertFalse(aleppoGovernorate.hasController(), "Aleppo governorate as a whole was divided");
         assertEquals("Syria", aleppoGovernorate.country());
         assertFalse(at("2016-07-01", "Homs", null, "Palmyra", null, null).hasController(), "coverage ends 2016-06-01");
-        Placement elsewhere = MAP.place("Lebanon", "Bekaa", null, null, null, null,
+        Placement elsewhere = MAP.place("Lebanon", "Bekaa", null, null, null, null, null,
                 LocalDate.of(2016, 4, 10).atStartOfDay(DAMASCUS).toInstant());
         assertEquals("Lebanon", elsewhere.country());
-        assertNull(elsewhere.area());
+        assertNull(elsewhere.placeId());
     }
 }

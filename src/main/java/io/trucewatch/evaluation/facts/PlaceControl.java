@@ -1,11 +1,13 @@
 package io.trucewatch.evaluation.facts;
 
 import io.trucewatch.truces.Standing;
+import java.time.LocalDate;
 import java.util.Set;
 
 /**
  * Who held the place of the act when it happened, from the control map, with the controller's
- * standing towards the truce. Absent when the map does not know.
+ * standing towards the truce (DISPUTED for contested ground) and how the place was found (the
+ * nearest settlement of known control, a polygon, a name). Absent when the map does not know.
  */
 public record PlaceControl(
         String areaId,
@@ -17,6 +19,8 @@ public record PlaceControl(
         String side,
         Set<String> sides,
         String matchedBy,
+        String how,
+        LocalDate since,
         String source) {
 
     public PlaceControl {
@@ -25,5 +29,11 @@ public record PlaceControl(
 
     public String name() {
         return party != null ? party : controllerName;
+    }
+
+    /** Where and how the place was found and who held it since when, for an explanation. */
+    public String described() {
+        return areaName + " (" + how + "), held by " + controllerName + (since == null ? "" : " since " + since)
+                + " (" + source + ")";
     }
 }

@@ -42,6 +42,17 @@ public record WeaponZone(String id, String clause, String title, Set<String> wea
         return minCalibreMm != null || maxCalibreMm != null;
     }
 
+    /** Where the withdrawal stood when the act may have happened: due, disputed, or still under way. */
+    public WithdrawalPhase phaseAt(Occurrence act) {
+        if (!act.earliest().isBefore(completeBy)) {
+            return WithdrawalPhase.DUE;
+        }
+        if (act.latest().isBefore(completeByEarliest)) {
+            return WithdrawalPhase.UNDER_WAY;
+        }
+        return WithdrawalPhase.DEADLINE_DISPUTED;
+    }
+
     /** The reference line a side withdraws from, or null if the zone does not bind that side. */
     public String lineFor(String side) {
         return side == null ? null : fromLines.get(side);

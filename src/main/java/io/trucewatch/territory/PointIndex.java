@@ -1,0 +1,73 @@
+package io.trucewatch.territory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * A country's control points, looked up by position (a JTS STRtree over longitude/latitude, so a
+ * report is compared with the few points near it, not with hundreds) and by name.
+ */
+final class PointIndex {
+
+    /** Kilometres per degree of latitude, to turn the search radius into an envelope. */
+    private static final double KM_PER_DEGREE = 111.0;
+
+    private final STRtree tree = new STRtree();
+    private final Map<String, List<ControlPoint>> byName = new HashMap<>();
+    private final double radiusKm;
+
+    /** A point found near a position, with its distance. */
+    record Near(ControlPoint point, double km) {
+    }
+
+    PointIndex(List<ControlPoint> points, double radiusKm) {
+        this.radiusKm = radiusKm;
+        for (ControlPoint point : points) {
+            tree.insert(new Envelope(new Coordinate(point.lon(), point.lat())), point);
+            List<String> names = new ArrayList<>(point.aliases());
+            names.add(point.name());
+            names.stream().map(PlaceNames::key).distinct()
+                    .forEach(key -> byName.computeIfAbsent(key, k -> new ArrayList<>()).add(point));
+        }
+        tree.build();
+    }
+
+    double radiusKm() {
+        return radiusKm;
+    }
+
+    /** The nearest point within the radius that has a controller on {@code day}. */
+    Optional<Near> nearest(double latitude, double longitude, LocalDate day) {
+        double dLat = radiusKm / KM_PER_DEGREE;
+        double dLon = radiusKm / (KM_PER_DEGREE * Math.max(0.1, Math.cos(Math.toRadians(latitude))));
+        Envelope around = new Envelope(longitude - dLon, longitude + dLon, latitude - dLat, latitude + dLat);
+        List<Near> candidates = new ArrayList<>();
+        for (Object item : tree.query(around)) {
+            ControlPoint point = (ControlPoint) item;
+            double km = Geodesy.haversineKm(latitude, longitude, point.lat(), point.lon());
+            if (km <= radiusKm && controllerOn(point, day).isPresent()) {
+                candidates.add(new Near(point, km));
+            }
+        }
+        return candidates.stream().min(Comparator.comparingDouble(Near::km).thenComparing(n -> n.point().id()));
+    }
+
+    /** The points bearing a name, in the given governorate when one is known. */
+    List<ControlPoint> named(String name, String admin1Key) {
+        return byName.getOrDefault(PlaceNames.key(name), List.of()).stream()
+                .filter(p -> admin1Key == null || PlaceNames.key(p.admin1()).equals(admin1Key))
+                .toList();
+    }
+
+    static Optional<ControlFile.Period> controllerOn(ControlPoint point, LocalDate day) {
+        return point.control().stream().filter(p -> p.covers(day)).findFirst();
+    }
+}

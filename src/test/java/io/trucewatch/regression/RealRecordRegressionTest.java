@@ -1,0 +1,103 @@
+package io.trucewatch.regression;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.trucewatch.evaluation.Evaluation;
+import io.trucewatch.evaluation.Evaluator;
+import io.trucewatch.evaluation.SyriaRulesFixture;
+import io.trucewatch.evaluation.TruceEvaluation;
+import io.trucewatch.evaluation.facts.Finding;
+import io.trucewatch.incidents.ReportParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service judged on the real record: every case of the regression set, labelled by the
+ * method of src/test/resources/regression/METHOD.md before the service judged it, is submitted as
+ * written and its overall verdict compared with the label. Prints the agreement per file and every
+ * disagreement with the findings that produced it; fails if agreement falls below the floors
+ * (README, "Judged on the real record"), which sit a little under the figures last measured so that
+ * a change that makes verdicts worse on real incidents cannot land unnoticed.
+ */
+class RealRecordRegressionTest {
+
+    private static final Path CASES = Path.of("src/test/resources/regression");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Floors per case file: {file, least exact agreement, least acceptable agreement, least cases}. */
+    private static final Object[][] FLOORS = {
+        {"minsk-2015.yaml", 0.75, 0.75, 50},
+        {"syria-2016.yaml", 0.75, 0.85, 100},
+    };
+
+    record Outcome(RealRecordCase c, String verdict, String why) {
+        boolean exact() {
+            return c.label().equals(verdict);
+        }
+
+        boolean acceptable() {
+            return c.acceptable().contains(verdict) || exact();
+        }
+    }
+
+    @Test
+    void verdictsAgreeWithTheLabelsOfRealIncidents() throws IOException {
+        List<String> shortfalls = new ArrayList<>();
+        int total = 0;
+        for (Object[] floor : FLOORS) {
+            String file = (String) floor[0];
+            List<Outcome> outcomes = judge(CASES.resolve(file));
+            total += outcomes.size();
+            long exact = outcomes.stream().filter(Outcome::exact).count();
+            long acceptable = outcomes.stream().filter(Outcome::acceptable).count();
+            double exactShare = (double) exact / outcomes.size();
+            double acceptableShare = (double) acceptable / outcomes.size();
+            System.out.printf(Locale.ROOT, "real record %-18s %3d cases: exact %5.1f %%, acceptable %5.1f %%%n", file,
+                    outcomes.size(), 100 * exactShare, 100 * acceptableShare);
+            outcomes.stream().filter(o -> !o.exact()).forEach(o -> System.out.printf(Locale.ROOT,
+                    "  %s %-52s label %-18s got %-18s %s%n", o.acceptable() ? "~" : "x", o.c().id(), o.c().label(),
+                    o.verdict(), o.why()));
+            if (outcomes.size() < (int) floor[3]) {
+                shortfalls.add(file + ": " + outcomes.size() + " cases, fewer than " + floor[3]);
+            }
+            if (exactShare < (double) floor[1] || acceptableShare < (double) floor[2]) {
+                shortfalls.add(String.format(Locale.ROOT, "%s: exact %.3f (floor %.2f), acceptable %.3f (floor %.2f)",
+                        file, exactShare, floor[1], acceptableShare, floor[2]));
+            }
+        }
+        assertTrue(shortfalls.isEmpty(), "agreement with the real record fell: " + shortfalls + " (" + total + " cases)");
+    }
+
+    private static List<Outcome> judge(Path file) throws IOException {
+        RealRecordCase.File cases = YAML.readValue(Files.readString(file), RealRecordCase.File.class);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (RealRecordCase c : cases.cases()) {
+            Evaluation evaluation = Evaluator.evaluate(ReportParser.parse(c.report().toString()), SyriaRulesFixture.ruleset());
+            outcomes.add(new Outcome(c, evaluation.verdict().name(), decisive(evaluation)));
+        }
+        return outcomes;
+    }
+
+    /** The counting findings of the truces that gave the overall verdict, to read a disagreement by. */
+    private static String decisive(Evaluation evaluation) {
+        return evaluation.evaluations().stream().filter(e -> e.verdict() == evaluation.verdict())
+                .map(RealRecordRegressionTest::findings).collect(Collectors.joining("; "));
+    }
+
+    private static String findings(TruceEvaluation e) {
+        return e.truce() + ": " + e.findings().stream().filter(f -> !f.answered()).map(Finding::rule)
+                .collect(Collectors.joining(","));
+    }
+}
