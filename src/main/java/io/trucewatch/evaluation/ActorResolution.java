@@ -1,44 +1,78 @@
 package io.trucewatch.evaluation;
 
+import io.trucewatch.actors.Actor;
+import io.trucewatch.actors.ActorPhrases;
 import io.trucewatch.actors.ActorRegistry;
 import io.trucewatch.incidents.IncidentReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Resolves every actor a report names; associated actors are split on ";" as ACLED writes them. */
+/**
+ * Resolves every actor a report names; associated actors are split on ";" as ACLED writes them.
+ * A name the registry holds resolves as written; otherwise it is read as a phrase (see
+ * {@link ActorPhrases}); an associate written only as an ally ("allied militias") is read as an ally
+ * of the actor it is associated with; what still names nothing is kept as written, with the
+ * registry's nearest names.
+ */
 public final class ActorResolution {
 
     /** How many of the registry's closest names an unresolved name is given. */
     private static final int NEAREST = 3;
+    /** An associate described only by its alliance: "allied militias", "allied fighters". */
+    private static final Pattern ALLY = Pattern.compile("(?i)^(allied|allies)\\b.*");
 
     private ActorResolution() {
     }
 
     public static List<ResolvedActor> resolve(IncidentReport report, ActorRegistry registry) {
         List<ResolvedActor> named = new ArrayList<>();
-        add(named, "actor1", report.actor1(), registry);
-        addAll(named, "assoc_actor_1", report.assocActor1(), registry);
-        add(named, "actor2", report.actor2(), registry);
-        addAll(named, "assoc_actor_2", report.assocActor2(), registry);
+        ResolvedActor actor1 = add(named, "actor1", report.actor1(), registry, null);
+        addAll(named, "assoc_actor_1", report.assocActor1(), registry, actor1);
+        ResolvedActor actor2 = add(named, "actor2", report.actor2(), registry, null);
+        addAll(named, "assoc_actor_2", report.assocActor2(), registry, actor2);
         return named;
     }
 
-    private static void addAll(List<ResolvedActor> into, String role, String joined, ActorRegistry registry) {
+    private static void addAll(List<ResolvedActor> into, String role, String joined, ActorRegistry registry,
+            ResolvedActor associatedWith) {
         if (joined != null) {
             for (String name : joined.split(";")) {
-                add(into, role, name, registry);
+                add(into, role, name, registry, associatedWith);
             }
         }
     }
 
-    private static void add(List<ResolvedActor> into, String role, String name, ActorRegistry registry) {
+    private static ResolvedActor add(List<ResolvedActor> into, String role, String name, ActorRegistry registry,
+            ResolvedActor associatedWith) {
         if (name == null || name.isBlank()) {
-            return;
+            return null;
         }
-        String trimmed = name.strip();
-        into.add(registry.resolve(trimmed)
-                .map(a -> ResolvedActor.found(role, trimmed, a.id(), a.name()))
-                .orElseGet(() -> ResolvedActor.unresolved(role, trimmed, registry.nearestNames(trimmed, NEAREST))));
+        ResolvedActor resolved = resolveOne(role, name.strip(), registry, associatedWith);
+        into.add(resolved);
+        return resolved;
     }
 
+    private static ResolvedActor resolveOne(String role, String written, ActorRegistry registry,
+            ResolvedActor associatedWith) {
+        Optional<Actor> exact = registry.resolve(written);
+        if (exact.isPresent()) {
+            return ResolvedActor.found(role, written, exact.get().id(), exact.get().name());
+        }
+        List<Actor> read = ActorPhrases.read(written, registry);
+        if (read.size() == 1) {
+            return ResolvedActor.read(role, written, read.get(0).id(), read.get(0).name(),
+                    "as " + read.get(0).name());
+        }
+        if (read.size() > 1) {
+            return ResolvedActor.eitherOf(role, written,
+                    read.stream().map(a -> new ResolvedActor.Alternative(a.id(), a.name())).toList());
+        }
+        if (associatedWith != null && associatedWith.actorId() != null && ALLY.matcher(written).matches()) {
+            return ResolvedActor.read(role, written, associatedWith.actorId(), associatedWith.actorName(),
+                    "an ally of " + associatedWith.role() + " (" + associatedWith.actorName() + ")");
+        }
+        return ResolvedActor.unresolved(role, written, registry.nearestNames(written, NEAREST));
+    }
 }

@@ -102,15 +102,51 @@ final class FactBuilder {
     }
 
     private static Involvement involvement(ResolvedActor named, Terms terms, Truce truce, Instant at) {
+        Role role = Role.valueOf(named.role().toUpperCase(Locale.ROOT));
+        if (named.namesAlternatives()) {
+            return alternatives(named, role, terms, truce, at);
+        }
         Optional<Actor> actor = Optional.ofNullable(named.actorId()).flatMap(terms.actors()::byId);
         ActorStanding standing = truce.standingOf(actor, at);
-        Role role = Role.valueOf(named.role().toUpperCase(Locale.ROOT));
         String note = standing.note();
         if (!named.resolved() && !named.nearest().isEmpty()) {
             note = note + "; nearest known names: " + String.join(", ", named.nearest());
         }
         return new Involvement(role, role.perpetrator(), named.asWritten(), named.actorId(), named.actorName(),
                 standing.standing(), standing.party(), standing.side(), standing.sides(), standing.exempt(), note);
+    }
+
+    /**
+     * "Russian or Syrian regime jets": if every alternative stands alike towards the truce (same
+     * standing, same side, same exemption), the report says enough to judge the act, though not to
+     * name the party: the involvement carries the alternatives' names and no party, so a violation
+     * is found with its party left to review. Alternatives that stand differently cannot be judged
+     * as one: the name is then as good as unresolved, and the note says why.
+     */
+    private static Involvement alternatives(ResolvedActor named, Role role, Terms terms, Truce truce, Instant at) {
+        List<ActorStanding> standings = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (ResolvedActor.Alternative alternative : named.alternatives()) {
+            ActorStanding standing = truce.standingOf(terms.actors().byId(alternative.actorId()), at);
+            standings.add(standing);
+            names.add(standing.party() != null ? standing.party() : alternative.actorName());
+        }
+        ActorStanding first = standings.get(0);
+        boolean alike = standings.stream().allMatch(s -> s.standing() == first.standing()
+                && s.sides().equals(first.sides()) && s.exempt() == first.exempt());
+        String either = String.join(" or ", names.stream().distinct().toList());
+        if (!alike) {
+            // Armed actors that stand differently (a party and a non-party): whether the act bound
+            // its author is disputed. Where an excluded group or an unknown name is among them, the
+            // report does not say enough even for that.
+            boolean armed = standings.stream().allMatch(s -> s.standing() == Standing.BOUND
+                    || s.standing() == Standing.NOT_PARTY || s.standing() == Standing.DISPUTED);
+            String why = "one of " + either + ", which stand differently towards the truce, and the report does not say which";
+            return new Involvement(role, role.perpetrator(), named.asWritten(), null, either,
+                    armed ? Standing.DISPUTED : Standing.UNRESOLVED, null, null, Set.of(), false, why);
+        }
+        return new Involvement(role, role.perpetrator(), named.asWritten(), null, either, first.standing(), null,
+                first.side(), first.sides(), first.exempt(), "one of " + either + ", the report does not say which");
     }
 
     private static WeaponZone weaponZone(TruceTerms.WithdrawalZone zone, ZoneId local) {

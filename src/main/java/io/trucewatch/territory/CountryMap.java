@@ -129,9 +129,10 @@ final class CountryMap {
             }
         }
         if (location != null && !location.isBlank()) {
-            String admin1Key = admin1 == null ? null : canonicalAdmin1.get(PlaceNames.key(admin1));
-            for (ControlPoint point : points.named(location, admin1Key)) {
-                if (PointIndex.controllerOn(point, day).isPresent()) {
+            String admin1Key = admin1 == null ? null : canonicalAdmin1(admin1);
+            for (ControlPoint point : points.named(location)) {
+                boolean sameGovernorate = admin1Key == null || admin1Key.equals(canonicalAdmin1(point.admin1()));
+                if (sameGovernorate && PointIndex.controllerOn(point, day).isPresent()) {
                     return atPoint(point, day, "location", "settlement named '" + location + "'");
                 }
             }
@@ -149,6 +150,12 @@ final class CountryMap {
             }
         }
         return Placement.unplaced(file.country());
+    }
+
+    /** The key of a governorate's canonical name, whatever spelling the map lists for it. */
+    private String canonicalAdmin1(String admin1) {
+        String key = PlaceNames.key(admin1);
+        return canonicalAdmin1.getOrDefault(key, key);
     }
 
     private Placement atPoint(ControlPoint point, LocalDate day, String matchedBy, String how) {

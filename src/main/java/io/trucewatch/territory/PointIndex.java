@@ -60,11 +60,9 @@ final class PointIndex {
         return candidates.stream().min(Comparator.comparingDouble(Near::km).thenComparing(n -> n.point().id()));
     }
 
-    /** The points bearing a name, in the given governorate when one is known. */
-    List<ControlPoint> named(String name, String admin1Key) {
-        return byName.getOrDefault(PlaceNames.key(name), List.of()).stream()
-                .filter(p -> admin1Key == null || PlaceNames.key(p.admin1()).equals(admin1Key))
-                .toList();
+    /** The points bearing a name (or an alias). */
+    List<ControlPoint> named(String name) {
+        return byName.getOrDefault(PlaceNames.key(name), List.of());
     }
 
     static Optional<ControlFile.Period> controllerOn(ControlPoint point, LocalDate day) {

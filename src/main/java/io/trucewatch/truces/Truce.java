@@ -89,7 +89,7 @@ public final class Truce {
             return asMember.get();
         }
         if (actor.isCoalition()) {
-            return coalitionStanding(actor, at, exempt);
+            return coalitionStanding(actor, at, exempt, depth);
         }
         return new ActorStanding(Standing.NOT_PARTY, null, Set.of(), exempt,
                 "neither bound nor excluded by the truce");
@@ -106,28 +106,34 @@ public final class Truce {
             return Optional.empty();
         }
         LocalDate day = at.atZone(zone).toLocalDate();
+        ActorStanding exemptUmbrella = null;
         for (Actor.Membership membership : actor.memberOf()) {
             Optional<Actor> umbrella = actors.byId(membership.actor());
             if (umbrella.isEmpty() || !membership.covers(day)) {
                 continue;
             }
             ActorStanding standing = standingOf(umbrella, at, depth + 1);
+            String note = "a member of " + umbrella.get().name() + (standing.note() == null ? "" : ": " + standing.note());
             if (standing.standing() != Standing.NOT_PARTY && standing.standing() != Standing.UNRESOLVED) {
-                String note = "a member of " + umbrella.get().name() + (standing.note() == null ? "" : ": " + standing.note());
                 return Optional.of(new ActorStanding(standing.standing(), standing.party(), standing.sides(),
                         exempt || standing.exempt(), note));
             }
+            if (standing.exempt() && exemptUmbrella == null) {
+                // Not a party, but exempt through its umbrella (a coalition member striking IS).
+                exemptUmbrella = new ActorStanding(Standing.NOT_PARTY, null, Set.of(), true, note);
+            }
         }
-        return Optional.empty();
+        return Optional.ofNullable(exemptUmbrella);
     }
 
     /** A coalition counts as MIXED when excluded groups fight in it beside others. */
-    private ActorStanding coalitionStanding(Actor coalition, Instant at, boolean exempt) {
+    private ActorStanding coalitionStanding(Actor coalition, Instant at, boolean exempt, int depth) {
         List<String> excludedMembers = new ArrayList<>();
         List<String> otherMembers = new ArrayList<>();
         Set<String> sides = new LinkedHashSet<>();
         for (String memberId : coalition.members()) {
-            ActorStanding member = standingOf(actors.byId(memberId), at);
+            ActorStanding member = depth >= MAX_UMBRELLA_DEPTH ? ActorStanding.of(Standing.NOT_PARTY, null)
+                    : standingOf(actors.byId(memberId), at, depth + 1);
             String name = actors.byId(memberId).map(Actor::name).orElse(memberId);
             if (member.standing() == Standing.EXCLUDED) {
                 excludedMembers.add(name);

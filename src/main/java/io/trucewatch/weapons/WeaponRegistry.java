@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class WeaponRegistry {
 
     /** A calibre as written: "122mm", "122 mm", "122-mm", "152.4mm". */
+    /** Between two weapons of one phrase: ";", " and ", " as well as ", or a comma outside brackets. */
+    private static final Pattern SEPARATE_WEAPONS = Pattern.compile(";|\\s+and\\s+|\\s+as well as\\s+|,(?![^(]*\\))");
     private static final Pattern CALIBRE = Pattern.compile("(\\d{2,3}(?:\\.\\d)?)\\s*-?\\s*mm\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -60,6 +62,21 @@ public final class WeaponRegistry {
         if (phrase == null || phrase.isBlank()) {
             return WeaponReading.NONE;
         }
+        // "a howitzer (122mm, D-30); the mortar (120mm, 2S9)": the first weapon the phrase names
+        // that the registry knows, its calibre read from its own part of the phrase.
+        String[] parts = SEPARATE_WEAPONS.split(phrase);
+        if (parts.length > 1) {
+            for (String part : parts) {
+                WeaponReading reading = readOne(part);
+                if (reading.weapon() != null) {
+                    return reading;
+                }
+            }
+        }
+        return readOne(phrase);
+    }
+
+    private WeaponReading readOne(String phrase) {
         Integer written = writtenCalibre(phrase);
         String key = ActorNames.key(phrase);
         Weapon exact = byKey.get(key);

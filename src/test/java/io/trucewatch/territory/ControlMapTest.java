@@ -3,73 +3,114 @@ package io.trucewatch.territory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trucewatch.evaluation.SyriaRulesFixture;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Who held a place when, from the real config/control/ map. */
+/**
+ * How a report is placed: the nearest control point within the radius, then the smallest polygon,
+ * then names (a point's name in the report's governorate, then areas by location, admin2, admin1).
+ * A small map of its own, so each rule is tested on both sides; {@link SyriaControlDataTest} checks
+ * the real map.
+ */
 class ControlMapTest {
 
-    private static final ControlMap MAP = SyriaRulesFixture.ruleset().terms().control();
     private static final ZoneId DAMASCUS = ZoneId.of("Asia/Damascus");
+    private static final ControlFile.Period REBELS_ALWAYS = new ControlFile.Period("armed-opposition", null, null, "test", null);
 
-    private static Placement at(String day, String admin1, String admin2, String location, Double lat, Double lon) {
-        return MAP.place("Syria", admin1, admin2, location, lat, lon, null,
-                LocalDate.parse(day).atTime(12, 0).atZone(DAMASCUS).toInstant());
+    private static final ControlPoint TOWN = new ControlPoint("town", "Kafr Test", List.of("Kfar Test"), "Idleb", null,
+            35.50, 36.50, "test", List.of(
+                    new ControlFile.Period("jaish-al-fatah", null, LocalDate.parse("2016-06-01"), "test", null),
+                    new ControlFile.Period("syrian-government-forces", LocalDate.parse("2016-06-01"), null, "test", null)),
+            null);
+    /** 3.3 km east of TOWN. */
+    private static final ControlPoint VILLAGE = new ControlPoint("village", "Tal Test", List.of(), "Idleb", null,
+            35.50, 36.5366, "test", List.of(new ControlFile.Period(ControlFile.CONTESTED, null, null, "test", "front line")), null);
+    /** A point of the same name in another governorate. */
+    private static final ControlPoint NAMESAKE = new ControlPoint("namesake", "Kafr Test", List.of(), "Hama", null,
+            35.10, 36.70, "test", List.of(new ControlFile.Period("free-syrian-army", null, null, "test", null)), null);
+
+    private static final ControlMap MAP = map();
+
+    private static ControlMap map() {
+        String box = """
+                {"type":"FeatureCollection","features":[{"type":"Feature","id":"box","properties":{"id":"box"},
+                 "geometry":{"type":"Polygon","coordinates":[[[36.0,35.0],[37.0,35.0],[37.0,36.0],[36.0,36.0],[36.0,35.0]]]}}]}""";
+        ControlFile file = new ControlFile("Syria", "Asia/Damascus", "test.geojson", Map.of("Idleb", List.of("Idlib")),
+                List.of(new ControlFile.Area("box-area", "The box", "box", List.of(), List.of(), List.of(), List.of(REBELS_ALWAYS)),
+                        new ControlFile.Area("idleb", "Idleb governorate", null, List.of(), List.of(), List.of("Idleb"),
+                                List.of(new ControlFile.Period("jaish-al-fatah", null, null, "test", null)))),
+                List.of(), 5.0);
+        return ControlMaps.of(List.of(ControlMaps.country(file, name -> read(box), List.of(TOWN, VILLAGE, NAMESAKE))));
     }
 
-    private static String controller(Placement placement) {
-        return placement.hasController() ? placement.period().controller() : null;
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    @Test
-    void coordinatesAreMatchedByPolygonAndTheSmallestPolygonWins() {
-        Placement east = at("2016-04-10", "Aleppo", null, null, 36.228, 37.183);
-        assertEquals("east-aleppo-city", east.placeId());
-        assertEquals("polygon", east.matchedBy());
-        assertEquals("armed-opposition", controller(east));
-        assertEquals("syrian-government-forces", controller(at("2016-04-10", "Aleppo", null, null, 36.20, 37.12)));
-        assertEquals("ypg", controller(at("2016-04-10", "Aleppo", null, null, 36.227, 37.155)),
-                "Sheikh Maqsoud lies inside western Aleppo's box but its own, smaller polygon wins");
-        assertEquals("sheikh-maqsoud", at("2016-04-10", "Aleppo", null, null, 36.2361, 37.1517).placeId());
-        assertEquals("al-rai", at("2016-04-11", "Aleppo", null, null, 36.6119, 37.4467).placeId());
-        assertFalse(at("2016-04-11", "Aleppo", null, null, 36.586, 37.046).hasController(),
-                "Azaz, west of al-Rai, is not in al-Rai's polygon");
+    private static Instant noon(String day) {
+        return LocalDate.parse(day).atTime(12, 0).atZone(DAMASCUS).toInstant();
     }
 
-    @Test
-    void controlChangesOnTheDatesOfTheRecord() {
-        assertEquals("islamic-state", controller(at("2016-03-26", "Homs", null, "Palmyra", null, null)));
-        assertEquals("syrian-government-forces", controller(at("2016-03-27", "Homs", null, "Palmyra", null, null)));
-        assertEquals("islamic-state", controller(at("2016-04-06", "Aleppo", null, "Al-Rai", null, null)));
-        assertEquals("armed-opposition", controller(at("2016-04-08", "Aleppo", null, "Al-Rai", null, null)));
-        assertEquals("islamic-state", controller(at("2016-04-11", "Aleppo", null, "Al-Rai", null, null)));
-        assertEquals("sdf", controller(at("2016-02-20", "Al-Hasakeh", null, "Al-Shaddadi", null, null)));
-        assertEquals("islamic-state", controller(at("2016-02-18", "Al-Hasakeh", null, "Al-Shaddadi", null, null)));
-    }
-
-    @Test
-    void namesAreMatchedFromTheMostSpecific() {
-        assertEquals("jaish-al-fatah", controller(at("2016-04-10", "Idlib", null, "Saraqib", null, null)));
-        assertEquals("syrian-government-forces", controller(at("2016-04-10", "Idleb", null, "Al-Fu'ah", null, null)));
-        assertEquals("ypg", controller(at("2016-04-10", "Ar-Raqqa", "Tell Abiad", null, null, null)));
-        assertEquals("islamic-state", controller(at("2016-04-10", "Raqqa", "Ar-Raqqa", null, null, null)));
-        Placement deirEzZor = at("2016-04-10", "Deir-ez-Zor", null, null, 35.34, 40.11);
-        assertEquals("syrian-government-forces", controller(deirEzZor), "the government enclave in Deir ez-Zor city");
-        assertEquals("islamic-state", controller(at("2016-04-10", "Deir ez-Zor", null, null, 35.0, 40.5)));
+    private static Placement at(String day, Double lat, Double lon, Integer precision, String admin1, String location) {
+        return MAP.place("Syria", admin1, null, location, lat, lon, precision, noon(day));
     }
 
     @Test
-    void theMapClaimsNothingItWasNotCheckedFor() {
-        Placement aleppoGovernorate = at("2016-04-10", "Aleppo", null, "Tal Rifaat", null, null);
-        assertFalse(aleppoGovernorate.hasController(), "Aleppo governorate as a whole was divided");
-        assertEquals("Syria", aleppoGovernorate.country());
-        assertFalse(at("2016-07-01", "Homs", null, "Palmyra", null, null).hasController(), "coverage ends 2016-06-01");
-        Placement elsewhere = MAP.place("Lebanon", "Bekaa", null, null, null, null, null,
-                LocalDate.of(2016, 4, 10).atStartOfDay(DAMASCUS).toInstant());
+    void theNearestPointWithinTheRadiusWinsOverThePolygonAndSaysHow() {
+        Placement near = at("2016-04-10", 35.51, 36.51, null, "Idleb", null);
+        assertEquals("town", near.placeId());
+        assertEquals("point", near.matchedBy());
+        assertEquals("jaish-al-fatah", near.period().controller());
+        assertTrue(near.how().startsWith("nearest settlement Kafr Test, 1.4 km"), near.how());
+        assertEquals("village", at("2016-04-10", 35.50, 36.53, null, "Idleb", null).placeId(), "the nearer of two points");
+    }
+
+    @Test
+    void controlFollowsTheDatesOfThePoint() {
+        assertEquals("jaish-al-fatah", at("2016-05-31", 35.50, 36.50, null, null, null).period().controller());
+        assertEquals("syrian-government-forces", at("2016-06-01", 35.50, 36.50, null, null, null).period().controller());
+    }
+
+    @Test
+    void beyondTheRadiusOrWithRegionalCoordinatesThePolygonDecides() {
+        Placement far = at("2016-04-10", 35.60, 36.40, null, "Idleb", null);
+        assertEquals("box-area", far.placeId(), "14 km from the town: outside the 5 km radius");
+        assertEquals("polygon", far.matchedBy());
+        Placement regional = at("2016-04-10", 35.50, 36.50, 3, "Idleb", null);
+        assertEquals("box-area", regional.placeId(), "geo_precision 3 coordinates are a region's, not a settlement's");
+    }
+
+    @Test
+    void withoutCoordinatesAPointIsFoundByNameInTheReportsGovernorate() {
+        assertEquals("town", at("2016-04-10", null, null, null, "Idlib", "Kfar Test").placeId(), "alias, and admin1 spelling");
+        assertEquals("namesake", at("2016-04-10", null, null, null, "Hama", "Kafr Test").placeId());
+        assertEquals("idleb", at("2016-04-10", null, null, null, "Idleb", "Unknown Village").placeId(),
+                "an unknown place falls back to the governorate");
+    }
+
+    @Test
+    void contestedGroundIsPlacedWithItsNote() {
+        Placement village = at("2016-04-10", 35.50, 36.5366, null, "Idleb", null);
+        assertEquals(ControlFile.CONTESTED, village.period().controller());
+        assertEquals("front line", village.period().note());
+    }
+
+    @Test
+    void aCountryWithoutAMapIsPlacedInNoArea() {
+        Placement elsewhere = MAP.place("Lebanon", "Bekaa", null, null, null, null, null, noon("2016-04-10"));
         assertEquals("Lebanon", elsewhere.country());
+        assertFalse(elsewhere.hasController());
         assertNull(elsewhere.placeId());
     }
 }

@@ -31,6 +31,11 @@ public record PlaceControl(
         return party != null ? party : controllerName;
     }
 
+    /** Whether a side (possibly null: not a party) held the place. */
+    public boolean heldBySide(String side) {
+        return side != null && sides.contains(side);
+    }
+
     /** Where and how the place was found and who held it since when, for an explanation. */
     public String described() {
         return areaName + " (" + how + "), held by " + controllerName + (since == null ? "" : " since " + since)

@@ -1,0 +1,124 @@
+package io.trucewatch.actors;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads actor phrases as reports write them when the registry has no such name: the means of the
+ * attack after the actor ("Russian warplanes", "Assad regime jets", "Turkish air strikes and
+ * shelling"), qualifiers before it ("alleged", "suspected"), and alternatives ("Russian or Syrian
+ * regime jets", "Syrian and Russian warplanes"). Each reading is tried against the registry; a
+ * phrase that still names nothing stays unresolved.
+ */
+public final class ActorPhrases {
+
+    /** Words for the means of an attack, dropped from the end of a phrase ("… jets", "… shelling"). */
+    private static final Set<String> MEANS = Set.of("jet", "jets", "warplane", "warplanes", "war", "plane", "planes",
+            "aircraft", "helicopter", "helicopters", "chopper", "choppers", "bomber", "bombers", "drone", "drones",
+            "air", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling", "artillery", "rocket",
+            "rockets", "mortar", "mortars", "missile", "missiles", "fire", "gunfire", "troops", "soldiers", "units",
+            "fighters", "militants", "members",
+            "and", "or");
+    /** Hedges dropped from the start of a phrase. */
+    private static final Set<String> HEDGES = Set.of("alleged", "allegedly", "suspected", "reported", "reportedly",
+            "presumed", "presumably", "possibly", "probably", "likely", "apparently", "unconfirmed");
+    /** What the actor of a bare demonym or side usually is, tried in turn: "Russian" + " air force". */
+    private static final List<String> SUFFIXES = List.of("", " forces", " air force", " military");
+    private static final Pattern ALTERNATIVES = Pattern.compile("\\s+(?:and/or|or|and)\\s+|\\s*/\\s*|\\s*,\\s*",
+            Pattern.CASE_INSENSITIVE);
+    /** Means attributed to an actor: "… believed to belong to the regime", "… said to be Russian". */
+    private static final Pattern ATTRIBUTED = Pattern.compile(
+            "(?i).*?\\b(?:believed|thought|said|reported|suspected|assumed)\\s+to\\s+(?:be|belong\\s+to|be\\s+from)\\s+(?:the\\s+)?(.+)$");
+    /** A model designation among the means ("B-52"): a word with a digit. */
+    private static final Pattern MODEL = Pattern.compile(".*\\d.*");
+
+    private ActorPhrases() {
+    }
+
+    /**
+     * The actors a phrase names, read as above: one actor, or several alternatives (all of which
+     * must resolve), or none.
+     */
+    public static List<Actor> read(String phrase, ActorRegistry registry) {
+        // "warplanes believed to belong to the regime": the actor is what the means belong to.
+        Matcher attributed = ATTRIBUTED.matcher(phrase.strip());
+        if (attributed.matches()) {
+            return read(attributed.group(1), registry);
+        }
+        Optional<Actor> whole = readOne(phrase, "", registry);
+        if (whole.isPresent()) {
+            return List.of(whole.get());
+        }
+        String[] parts = ALTERNATIVES.split(phrase.strip());
+        if (parts.length < 2) {
+            return List.of();
+        }
+        String sharedMeans = trailingMeans(parts[parts.length - 1]);
+        Map<String, Actor> actors = new LinkedHashMap<>();
+        for (String part : parts) {
+            Optional<Actor> actor = readOne(part, "", registry).or(() -> readOne(part, " " + sharedMeans, registry));
+            if (actor.isEmpty()) {
+                return List.of();
+            }
+            actors.putIfAbsent(actor.get().id(), actor.get());
+        }
+        return List.copyOf(actors.values());
+    }
+
+    private static Optional<Actor> readOne(String phrase, String means, ActorRegistry registry) {
+        String written = (phrase + means).strip();
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Actor> exact = registry.resolve(written);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        String core = core(written);
+        if (core.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String suffix : SUFFIXES) {
+            Optional<Actor> actor = registry.resolve(core + suffix);
+            if (actor.isPresent()) {
+                return actor;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The phrase without hedges in front, bracketed remarks, or means of attack at the end. */
+    static String core(String phrase) {
+        List<String> words = new ArrayList<>(Arrays.asList(
+                phrase.replaceAll("\\([^)]*\\)?", " ").strip().split("\\s+")));
+        while (!words.isEmpty() && HEDGES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
+            words.remove(0);
+        }
+        while (!words.isEmpty() && isMeans(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        return String.join(" ", words);
+    }
+
+    private static String trailingMeans(String part) {
+        List<String> words = Arrays.asList(part.strip().split("\\s+"));
+        int start = words.size();
+        while (start > 0 && isMeans(words.get(start - 1))) {
+            start--;
+        }
+        return String.join(" ", words.subList(start, words.size()));
+    }
+
+    private static boolean isMeans(String word) {
+        String w = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+        return MEANS.contains(w) || MODEL.matcher(w).matches();
+    }
+}

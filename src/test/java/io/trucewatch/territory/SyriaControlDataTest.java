@@ -1,0 +1,85 @@
+package io.trucewatch.territory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.trucewatch.evaluation.SyriaRulesFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real Syrian control map (config/control/syria.yaml and its point files): changes of hands
+ * on the dates of the public record, and the coverage every point promises.
+ */
+class SyriaControlDataTest {
+
+    private static final ControlMap MAP = SyriaRulesFixture.ruleset().terms().control();
+    private static final ZoneId DAMASCUS = ZoneId.of("Asia/Damascus");
+    private static final LocalDate COVERAGE_FROM = LocalDate.parse("2016-01-01");
+    private static final LocalDate COVERAGE_TO = LocalDate.parse("2017-01-31");
+
+    private static String holder(String day, String admin1, String location) {
+        Placement p = MAP.place("Syria", admin1, null, location, null, null, null,
+                LocalDate.parse(day).atTime(12, 0).atZone(DAMASCUS).toInstant());
+        return p.hasController() ? p.period().controller() : null;
+    }
+
+    @Test
+    void changesOfHandsFallOnTheDatesOfTheRecord() {
+        // Palmyra: retaken by the government 27 Mar 2016, by IS 11 Dec 2016.
+        assertEquals("islamic-state", holder("2016-03-26", "Homs", "Palmyra"));
+        assertEquals("syrian-government-forces", holder("2016-03-27", "Homs", "Palmyra"));
+        assertEquals("islamic-state", holder("2016-12-11", "Homs", "Palmyra"));
+        // Manbij to the SDF 12 Aug 2016; Jarablus to Euphrates Shield 24 Aug 2016.
+        assertEquals("islamic-state", holder("2016-08-11", "Aleppo", "Manbij"));
+        assertEquals("sdf", holder("2016-08-12", "Aleppo", "Manbij"));
+        assertEquals("euphrates-shield-factions", holder("2016-08-24", "Aleppo", "Jarablus"));
+        // Darayya evacuated, government from 27 Aug 2016; eastern Aleppo's Masaken Hanano 26 Nov 2016.
+        assertEquals("armed-opposition", holder("2016-08-26", "Rural Damascus", "Darayya"));
+        assertEquals("syrian-government-forces", holder("2016-08-27", "Rural Damascus", "Darayya"));
+        assertEquals("armed-opposition", holder("2016-11-25", "Aleppo", "Masaken Hanano"));
+        assertEquals("syrian-government-forces", holder("2016-11-26", "Aleppo", "Masaken Hanano"));
+        // Al-Shaddadi to the SDF 19 Feb 2016.
+        assertEquals("islamic-state", holder("2016-02-18", "Al-Hasakeh", "Al-Shaddadi"));
+        assertEquals("sdf", holder("2016-02-19", "Al-Hasakeh", "Al-Shaddadi"));
+    }
+
+    @Test
+    void everyPointIsInSyriaSourcedAndHeldByTheRecordThroughTheCoverage() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        List<String> problems = new ArrayList<>();
+        int points = 0;
+        for (String region : List.of("north", "south", "east")) {
+            ControlPoint.File file = yaml.readValue(Files.readString(Path.of("config/control/syria/" + region + ".yaml")),
+                    ControlPoint.File.class);
+            for (ControlPoint point : file.points()) {
+                points++;
+                if (point.lat() < 32.3 || point.lat() > 37.4 || point.lon() < 35.6 || point.lon() > 42.5) {
+                    problems.add(point.id() + ": outside Syria's bounding box");
+                }
+                if (point.positionSource() == null || point.positionSource().isBlank()) {
+                    problems.add(point.id() + ": no position_source");
+                }
+                for (LocalDate day = COVERAGE_FROM; !day.isAfter(COVERAGE_TO); day = day.plusDays(1)) {
+                    if (PointIndex.controllerOn(point, day).isEmpty()) {
+                        problems.add(point.id() + ": no holder on " + day);
+                        break;
+                    }
+                }
+            }
+        }
+        assertTrue(points >= 300, "several hundred settlements: " + points);
+        assertEquals(List.of(), problems);
+    }
+}
