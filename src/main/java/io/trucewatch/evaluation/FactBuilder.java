@@ -19,6 +19,7 @@ import io.trucewatch.truces.Standing;
 import io.trucewatch.truces.Truce;
 import io.trucewatch.truces.TruceTerms;
 import io.trucewatch.weapons.WeaponReading;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,7 +42,7 @@ final class FactBuilder {
         Occurrence occurrence = occurrence(report, truce.zone());
         Instant at = occurrence.earliest();
         Placement placement = terms.control().place(report.country(), report.admin1(), report.admin2(),
-                report.location(), report.latitude(), report.longitude(), report.geoPrecision(), at);
+                report.location(), report.latitude(), report.longitude(), report.geoPrecision(), heldBefore(report, at));
         List<Object> facts = new ArrayList<>();
         TruceTerms own = truce.terms();
         facts.add(new TruceScope(truce.id(), own.title(), own.startsAt(), own.endsAt(),
@@ -69,6 +70,16 @@ final class FactBuilder {
             }
         }
         return facts;
+    }
+
+    /**
+     * When to ask who held the place: at the act, except for a transfer of territory, whose map
+     * entry already names the new holder from the day of the transfer: there, the day before.
+     */
+    private static Instant heldBefore(IncidentReport report, Instant at) {
+        boolean transfer = "Government regains territory".equals(report.subEventType())
+                || "Non-state actor overtakes territory".equals(report.subEventType());
+        return transfer ? at.minus(Duration.ofDays(1)) : at;
     }
 
     /** The span of time the act can have happened in, in the truce's own time zone. */

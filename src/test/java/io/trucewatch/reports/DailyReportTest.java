@@ -40,7 +40,7 @@ class DailyReportTest {
         }
         post(DAY1, "SAA", "Civilians (Syria)", "Aleppo", "Al-Sakhour");
         post(DAY1, "regime forces", "Civilians (Syria)", "Aleppo", "Al-Shaar");
-        post(DAY1, "SAA", "Civilians (Syria)", "Idleb", "Idleb");
+        post(DAY1, "SAA", "Civilians (Syria)", "Idleb", "Kafr Nabl");
         post(DAY1, "Islamic State", "Free Syrian Army", "Aleppo", "Al-Rai");
         String confirmed = post(DAY2, "SAA", "Civilians (Syria)", "Aleppo", "Al-Ansari");
         As.auditor().contentType(ContentType.JSON).body(Map.of("decision", "CONFIRMED", "reason", "Two sources"))

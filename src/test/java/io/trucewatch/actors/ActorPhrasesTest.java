@@ -1,0 +1,57 @@
+package io.trucewatch.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Phrases as reports write them, read against a small registry of its own. */
+class ActorPhrasesTest {
+
+    private static Actor actor(String id, String name, String... aliases) {
+        return new Actor(id, name, "state-forces", List.of(aliases), null, null, null, null);
+    }
+
+    private static final ActorRegistry REGISTRY = ActorRegistry.of(List.of(
+            actor("syria", "Military Forces of Syria (2000-)", "regime", "Syrian air force", "Syrian regime"),
+            actor("russia", "Military Forces of Russia (2000-)", "Russian forces", "Russian air force"),
+            actor("coalition", "Global Coalition against Daesh", "coalition forces"),
+            actor("jaish-al-fatah", "Jaish al-Fatah", "Army of Conquest")));
+
+    private static List<String> read(String phrase) {
+        return ActorPhrases.read(phrase, REGISTRY).stream().map(Actor::id).toList();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Russian warplanes|russia",
+        "alleged Russian jets (unconfirmed reports)|russia",
+        "Syrian regime helicopters|syria",
+        "Assad's regime jets and helicopters|",
+        "warplanes believed to belong to the regime|syria",
+        "Coalition aircraft|coalition",
+        "Jeish el-Fateh fighters|jaish-al-fatah",
+        "jets|",
+    })
+    void theActorBehindTheMeans(String phrase, String expected) {
+        assertEquals(expected == null ? List.of() : List.of(expected), read(phrase));
+    }
+
+    @Test
+    void alternativesAreReadWhenEveryOneResolves() {
+        assertEquals(List.of("russia", "syria"), read("Russian or Syrian regime jets"));
+        assertEquals(List.of("syria", "russia"), read("Syrian or Russian warplanes"));
+        assertEquals(List.of("coalition", "russia", "syria"), read("Coalition, Russian or Syrian regime warplanes"));
+        assertEquals(List.of("syria"), read("Syrian air force or regime helicopters"), "two names of one actor are one");
+        assertEquals(List.of(), read("Russian or unknown warplanes"), "one alternative unknown: nothing is claimed");
+    }
+
+    @Test
+    void theCoreOfAPhraseDropsHedgesAndMeans() {
+        assertEquals("Turkish", ActorPhrases.core("Turkish air strikes and shelling"));
+        assertEquals("US", ActorPhrases.core("US B-52 bombers and drones"));
+        assertEquals("Russian", ActorPhrases.core("reportedly Russian warplanes"));
+    }
+}
