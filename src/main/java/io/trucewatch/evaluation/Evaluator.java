@@ -19,7 +19,7 @@ import org.kie.api.runtime.KieSessionsPool;
  */
 public final class Evaluator {
 
-    /** The agenda group of rules that decide only what no other rule decided. */
+    /** The rule-flow group ("ruleflow-group" in DRL) of rules that decide only what no other rule decided. */
     public static final String LAST_WORD = "last-word";
 
     private Evaluator() {
@@ -60,7 +60,7 @@ public final class Evaluator {
         session.addEventListener(firings);
         try {
             facts.forEach(session::insert);
-            // Two rounds, in this order: every rule, then the rules of the "last-word" agenda group,
+            // Two rounds, in this order: every rule, then the rules of the "last-word" rule-flow group,
             // which speak only where nothing else decided (e.g. "hostile-act-undecided").
             session.fireAllRules();
             session.getAgenda().getAgendaGroup(LAST_WORD).setFocus();
