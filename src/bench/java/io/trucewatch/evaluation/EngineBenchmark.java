@@ -86,7 +86,10 @@ public class EngineBenchmark {
         BenchLogging.asInService();
         RulesetSnapshot all = RulesetSnapshot.read(Path.of("rules"), Path.of("config"));
         Map<String, String> files = new TreeMap<>(all.files());
-        files.keySet().removeIf(path -> path.startsWith("rules/minsk-2015/") || path.equals("config/truces/minsk-2015.yaml"));
+        // The February cessation alone, as before the later truces were encoded: the same truce
+        // judged with today's map, registry and rules.
+        files.keySet().removeIf(path -> path.startsWith("rules/minsk-2015/") || path.startsWith("config/truces/")
+                && !path.equals("config/truces/syria-coh-2016.yaml"));
         syria = Ruleset.compile(new RulesetSnapshot(files));
         rules = syria.rules().get("syria-coh-2016");
         pool = rules.newKieSessionsPool(1);
@@ -100,8 +103,8 @@ public class EngineBenchmark {
             Verdict engine = Evaluator.evaluate(report, syria).verdict();
             Verdict handWritten = HandWrittenSyria.judge(built);
             Verdict fromReport = handWrittenFromReport(report);
-            Verdict pooled = Verdict.mostSevere(bareDroolsPooledOn(built).stream().map(Finding::verdict).toList());
-            Verdict bare = Verdict.mostSevere(bare(built).stream().map(Finding::verdict).toList());
+            Verdict pooled = VerdictCombination.combine("syria-coh-2016", bareDroolsPooledOn(built), List.of()).verdict();
+            Verdict bare = VerdictCombination.combine("syria-coh-2016", bare(built), List.of()).verdict();
             if (engine != handWritten || engine != bare || engine != fromReport || engine != pooled) {
                 throw new IllegalStateException("the ways disagree on " + report + ": engine " + engine
                         + ", bare " + bare + ", bare pooled " + pooled + ", hand-written " + handWritten
@@ -129,6 +132,8 @@ public class EngineBenchmark {
         KieSession session = pool.newKieSession();
         try {
             facts.forEach(session::insert);
+            session.fireAllRules();
+            session.getAgenda().getAgendaGroup(Evaluator.LAST_WORD).setFocus();
             session.fireAllRules();
             List<Finding> findings = new ArrayList<>();
             for (Object fact : session.getObjects(o -> o instanceof Finding)) {
@@ -160,6 +165,8 @@ public class EngineBenchmark {
         StatelessKieSession session = rules.newStatelessKieSession();
         List<Command<?>> commands = new ArrayList<>();
         commands.add(CommandFactory.newInsertElements(facts));
+        commands.add(CommandFactory.newFireAllRules());
+        commands.add(CommandFactory.newAgendaGroupSetFocus(Evaluator.LAST_WORD));
         commands.add(CommandFactory.newFireAllRules());
         commands.add(CommandFactory.newGetObjects(o -> o instanceof Finding, "findings"));
         ExecutionResults results = session.execute(CommandFactory.newBatchExecution(commands));

@@ -80,12 +80,19 @@ final class HandWrittenSyria {
         if (actor1.standing() == Standing.BOUND && besideExcluded) {
             return Verdict.NEEDS_REVIEW;
         }
+        boolean partyTarget = boundTarget != null || hasTarget(facts, Standing.DISPUTED) || hasTarget(facts, Standing.MIXED);
+        if (place != null && place.standing() == Standing.EXCLUDED && !partyTarget
+                && (actor1.standing() == Standing.BOUND || actor1.standing() == Standing.NOT_PARTY)) {
+            return Verdict.NOT_A_VIOLATION;
+        }
         if (againstExcluded) {
             boolean heldByParty = place != null && place.standing() == Standing.BOUND;
             return heldByParty && !actor1.exempt() ? Verdict.NEEDS_REVIEW : Verdict.NOT_A_VIOLATION;
         }
         if (actor1.standing() == Standing.BOUND) {
-            if (civilians) {
+            boolean mixedOrContested = place != null && (place.standing() == Standing.MIXED
+                    && !place.heldBySide(actor1.side()) || place.standing() == Standing.DISPUTED);
+            if (civilians && !mixedOrContested) {
                 return Verdict.PROBABLE_VIOLATION;
             }
             boolean otherSide = boundTarget != null && !Objects.equals(boundTarget.side(), actor1.side());
@@ -100,6 +107,15 @@ final class HandWrittenSyria {
             }
         }
         return Verdict.NEEDS_REVIEW;
+    }
+
+    private static boolean hasTarget(List<Object> facts, Standing standing) {
+        for (Object fact : facts) {
+            if (fact instanceof Involvement i && !i.perpetrator() && i.standing() == standing) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasBoundAssociate(List<Object> facts) {

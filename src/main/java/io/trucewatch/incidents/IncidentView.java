@@ -1,8 +1,10 @@
 package io.trucewatch.incidents;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trucewatch.audit.CanonicalJson;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +15,8 @@ import java.util.List;
  * @param submittedBy who submitted the first version (of a version: who submitted that one)
  * @param version     the version shown; {@code versions} lists them all (single report only)
  * @param reviewStatus the report's standing with the auditors; absent on an earlier version
+ * @param attributionOpen the truces whose verdict is PROBABLE_VIOLATION with no violating party:
+ *                    violated, by a side the report does not name, which the reviewer must name
  */
 public record IncidentView(
         String id,
@@ -25,7 +29,29 @@ public record IncidentView(
         String rulesetVersion,
         String reviewStatus,
         JsonNode incident,
-        List<VersionSummary> versions) {
+        List<VersionSummary> versions,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> attributionOpen) {
+
+    private IncidentView(String id, String externalId, int version, Instant receivedAt, String submittedBy,
+            String verdict, JsonNode evaluations, String rulesetVersion, String reviewStatus, JsonNode incident,
+            List<VersionSummary> versions) {
+        this(id, externalId, version, receivedAt, submittedBy, verdict, evaluations, rulesetVersion, reviewStatus,
+                incident, versions, attributionOpen(evaluations));
+    }
+
+    /** The truces of an evaluation that found a violation without naming who committed it. */
+    static List<String> attributionOpen(JsonNode evaluations) {
+        List<String> open = new ArrayList<>();
+        if (evaluations != null) {
+            for (JsonNode evaluation : evaluations) {
+                JsonNode parties = evaluation.path("violating_parties");
+                if ("PROBABLE_VIOLATION".equals(evaluation.path("verdict").asText()) && parties.isEmpty()) {
+                    open.add(evaluation.path("truce").asText());
+                }
+            }
+        }
+        return List.copyOf(open);
+    }
 
     /** One entry of a report's history. */
     public record VersionSummary(int version, Instant receivedAt, String submittedBy, String verdict,

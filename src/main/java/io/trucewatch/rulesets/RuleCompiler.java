@@ -4,8 +4,10 @@ import io.trucewatch.truces.Truce;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,50 +41,54 @@ public final class RuleCompiler {
     }
 
     public static Map<String, KieBase> compile(RulesetSnapshot snapshot, Terms terms) {
-        // Each truce compiles on its own (separate KieBuilder, unique release): in parallel, since
-        // compiling is most of the time a reload or a start-up takes. Errors are merged in truce
-        // order so the report does not depend on which finished first.
-        List<Truce> truces = List.copyOf(terms.truces().values());
-        List<CompiledTruce> compiled = truces.parallelStream().map(truce -> compileOne(snapshot, truce)).toList();
-        List<RulesetException.Error> errors = new ArrayList<>();
+        // Truces that share a rule set (the same rule folders) share one KieBase: the DRL is the
+        // same, only the facts of their terms differ. Each distinct set compiles on its own
+        // (separate KieBuilder, unique release), in parallel, since compiling is most of the time a
+        // reload or a start-up takes. Errors are merged in truce order, each once, so the report
+        // does not depend on which finished first or how many truces share the file.
+        Map<List<String>, List<Truce>> bySet = new LinkedHashMap<>();
+        terms.truces().values().forEach(t -> bySet.computeIfAbsent(t.terms().ruleFolders(), k -> new ArrayList<>()).add(t));
+        List<CompiledSet> compiled = bySet.entrySet().parallelStream()
+                .map(set -> compileSet(snapshot, set.getKey(), set.getValue())).toList();
+        Set<RulesetException.Error> errors = new LinkedHashSet<>();
         Map<String, KieBase> bases = new LinkedHashMap<>();
-        for (CompiledTruce result : compiled) {
+        for (CompiledSet result : compiled) {
             errors.addAll(result.errors());
             if (result.base() != null) {
-                bases.put(result.truceId(), result.base());
+                result.truces().forEach(t -> bases.put(t.id(), result.base()));
             }
         }
         if (!errors.isEmpty()) {
-            throw new RulesetException(errors);
+            throw new RulesetException(List.copyOf(errors));
         }
         return Map.copyOf(bases);
     }
 
-    private record CompiledTruce(String truceId, KieBase base, List<RulesetException.Error> errors) {
+    private record CompiledSet(List<Truce> truces, KieBase base, List<RulesetException.Error> errors) {
     }
 
-    private static CompiledTruce compileOne(RulesetSnapshot snapshot, Truce truce) {
+    private static CompiledSet compileSet(RulesetSnapshot snapshot, List<String> folders, List<Truce> truces) {
         List<RulesetException.Error> errors = new ArrayList<>();
         Map<String, String> drl = new LinkedHashMap<>();
-        String folder = truce.terms().ruleFolder();
-        for (String rules : truce.terms().ruleFolders()) {
+        for (String rules : folders) {
             snapshot.under(rules).forEach((path, text) -> {
                 if (path.endsWith(".drl")) {
                     drl.put(path, text);
                 }
             });
         }
-        if (drl.keySet().stream().noneMatch(path -> path.startsWith(folder))) {
-            errors.add(new RulesetException.Error(folder, 0, 0,
-                    "truce '" + truce.id() + "' has no .drl file"));
-            return new CompiledTruce(truce.id(), null, errors);
+        String own = folders.get(folders.size() - 1);
+        if (drl.keySet().stream().noneMatch(path -> path.startsWith(own))) {
+            truces.forEach(t -> errors.add(new RulesetException.Error(own, 0, 0, "truce '" + t.id() + "' has no .drl file")));
+            return new CompiledSet(truces, null, errors);
         }
         drl.forEach((path, text) -> checkText(path, text, errors));
-        KieBase base = errors.isEmpty() ? build(truce.id(), drl, errors) : null;
+        String name = own.substring("rules/".length(), own.length() - 1);
+        KieBase base = errors.isEmpty() ? build(name, drl, errors) : null;
         if (base != null) {
-            checkClauses(base, truce, drl, errors);
+            truces.forEach(truce -> checkClauses(base, truce, drl, errors));
         }
-        return new CompiledTruce(truce.id(), errors.isEmpty() ? base : null, errors);
+        return new CompiledSet(truces, errors.isEmpty() ? base : null, errors);
     }
 
     private static void checkText(String path, String text, List<RulesetException.Error> errors) {

@@ -16,7 +16,8 @@ public record ControlFile(
         Map<String, List<String>> admin1Names,
         List<Area> areas,
         List<String> pointFiles,
-        Double pointRadiusKm) {
+        Double pointRadiusKm,
+        Double pointsAroundKm) {
 
     /** The controller of a place no single side held: front lines, or sources that disagree. */
     public static final String CONTESTED = "contested";

@@ -28,6 +28,8 @@ final class CountryMap {
     private static final GeometryFactory FACTORY = new GeometryFactory();
     /** How far a report may be from a settlement and still be placed there, unless the file says. */
     static final double DEFAULT_RADIUS_KM = 5.0;
+    /** How many of the nearest settlements must agree for ground between them to be placed. */
+    private static final int AGREEING_POINTS = 3;
     /** ACLED geo_precision 3: the coordinates are a region's, not the place's. */
     private static final int REGION_PRECISION = 3;
 
@@ -45,12 +47,15 @@ final class CountryMap {
 
     /** Settlement-level control points: the most specific knowledge of who held a place. */
     private final PointIndex points;
+    /** How far the settlements around a place may be for their agreement to place it (0: never). */
+    private final double outerRadiusKm;
     /** Every spelling of a governorate → the key of its canonical name. */
     private final Map<String, String> canonicalAdmin1;
 
     CountryMap(ControlFile file, Map<String, Geometry> polygons, List<ControlPoint> points) {
         this.file = file;
         this.points = new PointIndex(points, file.pointRadiusKm() == null ? DEFAULT_RADIUS_KM : file.pointRadiusKm());
+        this.outerRadiusKm = file.pointsAroundKm() == null ? 0 : file.pointsAroundKm();
         Map<String, String> canonical = new HashMap<>();
         file.admin1Names().forEach((name, aliases) -> {
             canonical.put(PlaceNames.key(name), PlaceNames.key(name));
@@ -101,9 +106,10 @@ final class CountryMap {
 
     /**
      * Placement, most specific first: the nearest control point within the radius (unless the
-     * coordinates are only a region's), the smallest polygon containing the coordinates, a control
-     * point or area bearing the location's name (in the report's governorate), then areas by
-     * district and governorate names.
+     * coordinates are only a region's), the smallest polygon containing the coordinates, the ground
+     * between settlements when the nearest ones within {@code points_around_km} all had one holder,
+     * a control point or area bearing the location's name (in the report's governorate), then areas
+     * by district and governorate names.
      */
     Placement place(Double latitude, Double longitude, Integer geoPrecision, String admin1, String admin2,
             String location, Instant at) {
@@ -126,6 +132,17 @@ final class CountryMap {
                         return found;
                     }
                 }
+            }
+        }
+        if (located && (geoPrecision == null || geoPrecision < REGION_PRECISION) && outerRadiusKm > 0) {
+            List<PointIndex.Near> around = points.agreeingAround(latitude, longitude, day, outerRadiusKm, AGREEING_POINTS);
+            if (!around.isEmpty()) {
+                ControlPoint nearest = around.get(0).point();
+                String names = around.stream().map(n -> String.format(Locale.ROOT, "%s %.1f km", n.point().name(), n.km()))
+                        .collect(Collectors.joining(", "));
+                return new Placement(file.country(), nearest.id(), "ground around " + nearest.name(),
+                        PointIndex.controllerOn(nearest, day).orElseThrow(), "points-around",
+                        "between settlements that all had the same holder that day: " + names);
             }
         }
         if (location != null && !location.isBlank()) {

@@ -46,18 +46,40 @@ final class PointIndex {
 
     /** The nearest point within the radius that has a controller on {@code day}. */
     Optional<Near> nearest(double latitude, double longitude, LocalDate day) {
-        double dLat = radiusKm / KM_PER_DEGREE;
-        double dLon = radiusKm / (KM_PER_DEGREE * Math.max(0.1, Math.cos(Math.toRadians(latitude))));
+        return within(latitude, longitude, radiusKm, day).stream().findFirst();
+    }
+
+    /**
+     * Ground between settlements: the nearest {@code count} points within {@code outerKm} (at least
+     * two) when they all had the same holder on {@code day}, nearest first; empty when they
+     * disagree or are too few. A place surrounded by one side's villages is that side's ground.
+     */
+    List<Near> agreeingAround(double latitude, double longitude, LocalDate day, double outerKm, int count) {
+        List<Near> nearest = within(latitude, longitude, outerKm, day);
+        if (nearest.size() < 2) {
+            return List.of();
+        }
+        List<Near> around = nearest.subList(0, Math.min(count, nearest.size()));
+        String holder = controllerOn(around.get(0).point(), day).orElseThrow().controller();
+        boolean agree = around.stream().allMatch(n -> holder.equals(controllerOn(n.point(), day).orElseThrow().controller()));
+        return agree ? List.copyOf(around) : List.of();
+    }
+
+    /** The points within {@code km} that have a holder on {@code day}, nearest first. */
+    private List<Near> within(double latitude, double longitude, double km, LocalDate day) {
+        double dLat = km / KM_PER_DEGREE;
+        double dLon = km / (KM_PER_DEGREE * Math.max(0.1, Math.cos(Math.toRadians(latitude))));
         Envelope around = new Envelope(longitude - dLon, longitude + dLon, latitude - dLat, latitude + dLat);
         List<Near> candidates = new ArrayList<>();
         for (Object item : tree.query(around)) {
             ControlPoint point = (ControlPoint) item;
-            double km = Geodesy.haversineKm(latitude, longitude, point.lat(), point.lon());
-            if (km <= radiusKm && controllerOn(point, day).isPresent()) {
-                candidates.add(new Near(point, km));
+            double distance = Geodesy.haversineKm(latitude, longitude, point.lat(), point.lon());
+            if (distance <= km && controllerOn(point, day).isPresent()) {
+                candidates.add(new Near(point, distance));
             }
         }
-        return candidates.stream().min(Comparator.comparingDouble(Near::km).thenComparing(n -> n.point().id()));
+        candidates.sort(Comparator.comparingDouble(Near::km).thenComparing(n -> n.point().id()));
+        return candidates;
     }
 
     /** The points bearing a name (or an alias). */

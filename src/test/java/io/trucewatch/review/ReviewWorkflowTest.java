@@ -129,4 +129,24 @@ class ReviewWorkflowTest {
         review(As.auditor(), UUID.randomUUID().toString(), Map.of("decision", "CONFIRMED", "reason", "x"))
                 .statusCode(404);
     }
+
+    @Test
+    void a_violation_by_an_unnamed_side_is_queued_with_its_attribution_open_and_the_reviewer_names_it() {
+        String id = submit(As.monitor(), Json.of("external_id", "rev-" + UUID.randomUUID(), "event_date", "2015-06-04",
+                "event_type", "Explosions/Remote violence", "sub_event_type", "Shelling/artillery/missile attack",
+                "actor1", "Unidentified Armed Group (Ukraine)", "country", "Ukraine", "admin1", "Donetsk", "location", "Marinka"));
+        String item = "items.find { it.id == '" + id + "' }";
+        As.auditor().queryParam("truce", "minsk-2015").queryParam("from", "2015-06-04").queryParam("to", "2015-06-04")
+                .get("/api/review/queue").then().statusCode(200)
+                .body(item + ".verdict", equalTo("PROBABLE_VIOLATION"))
+                .body(item + ".attribution_open", contains("minsk-2015"));
+        String named = submit(As.monitor(), Json.of("external_id", "rev-" + UUID.randomUUID(), "event_date", "2015-06-04",
+                "event_type", "Explosions/Remote violence", "sub_event_type", "Shelling/artillery/missile attack",
+                "actor1", "'DPR' armed formations", "country", "Ukraine", "admin1", "Donetsk", "location", "Marinka"));
+        As.auditor().get("/api/incidents/" + named).then().statusCode(200)
+                .body("verdict", equalTo("PROBABLE_VIOLATION"))
+                .body("attribution_open", org.hamcrest.Matchers.nullValue());
+        review(As.auditor(), id, Map.of("decision", "CONFIRMED", "reason", "SMM crater analysis: fired from the east",
+                "violating_parties", List.of("'DPR' armed formations"))).statusCode(201);
+    }
 }

@@ -36,7 +36,17 @@ class ControlMapTest {
     private static final ControlPoint NAMESAKE = new ControlPoint("namesake", "Kafr Test", List.of(), "Hama", null,
             35.10, 36.70, "test", List.of(new ControlFile.Period("free-syrian-army", null, null, "test", null)), null);
 
+    /** Three settlements north of the box, 9 km apart: two IS-held, one rebel-held to their west. */
+    private static final ControlPoint IS_WEST = point("is-west", 36.30, 36.80, "islamic-state");
+    private static final ControlPoint IS_EAST = point("is-east", 36.30, 36.90, "islamic-state");
+    private static final ControlPoint REBEL_WEST = point("rebel-west", 36.30, 36.70, "armed-opposition");
+
     private static final ControlMap MAP = map();
+
+    private static ControlPoint point(String id, double lat, double lon, String holder) {
+        return new ControlPoint(id, id, List.of(), "Aleppo", null, lat, lon, "test",
+                List.of(new ControlFile.Period(holder, null, null, "test", null)), null);
+    }
 
     private static ControlMap map() {
         String box = """
@@ -46,8 +56,9 @@ class ControlMapTest {
                 List.of(new ControlFile.Area("box-area", "The box", "box", List.of(), List.of(), List.of(), List.of(REBELS_ALWAYS)),
                         new ControlFile.Area("idleb", "Idleb governorate", null, List.of(), List.of(), List.of("Idleb"),
                                 List.of(new ControlFile.Period("jaish-al-fatah", null, null, "test", null)))),
-                List.of(), 5.0);
-        return ControlMaps.of(List.of(ControlMaps.country(file, name -> read(box), List.of(TOWN, VILLAGE, NAMESAKE))));
+                List.of(), 5.0, 12.0);
+        return ControlMaps.of(List.of(ControlMaps.country(file, name -> read(box),
+                List.of(TOWN, VILLAGE, NAMESAKE, IS_WEST, IS_EAST, REBEL_WEST))));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode read(String json) {
@@ -97,6 +108,17 @@ class ControlMapTest {
         assertEquals("namesake", at("2016-04-10", null, null, null, "Hama", "Kafr Test").placeId());
         assertEquals("idleb", at("2016-04-10", null, null, null, "Idleb", "Unknown Village").placeId(),
                 "an unknown place falls back to the governorate");
+    }
+
+    @Test
+    void groundBetweenSettlementsOfOneHolderIsTheirs() {
+        Placement between = at("2016-04-10", 36.37, 36.85, null, "Aleppo", null);
+        assertEquals("points-around", between.matchedBy(), "9 km from two IS-held villages, beyond the 5 km radius");
+        assertEquals("islamic-state", between.period().controller());
+        assertTrue(between.how().contains("is-east 9.0 km") && between.how().contains("is-west 9.0 km"), between.how());
+        assertFalse(at("2016-04-10", 36.37, 36.75, null, "Aleppo", null).hasController(),
+                "between an IS-held and a rebel-held village: the neighbours disagree, nothing is claimed");
+        assertFalse(at("2016-04-10", 36.45, 36.85, null, "Aleppo", null).hasController(), "17 km away: too far to say");
     }
 
     @Test
