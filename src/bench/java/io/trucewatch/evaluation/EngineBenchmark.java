@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.command.Command;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.KieSession;
@@ -166,7 +167,7 @@ public class EngineBenchmark {
         List<Command<?>> commands = new ArrayList<>();
         commands.add(CommandFactory.newInsertElements(facts));
         commands.add(CommandFactory.newFireAllRules());
-        commands.add(CommandFactory.newAgendaGroupSetFocus(Evaluator.LAST_WORD));
+        commands.add(KieServices.get().getCommands().newAgendaGroupSetFocus(Evaluator.LAST_WORD));
         commands.add(CommandFactory.newFireAllRules());
         commands.add(CommandFactory.newGetObjects(o -> o instanceof Finding, "findings"));
         ExecutionResults results = session.execute(CommandFactory.newBatchExecution(commands));

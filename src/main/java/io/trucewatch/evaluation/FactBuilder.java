@@ -49,7 +49,9 @@ final class FactBuilder {
                 Set.copyOf(own.scope().countries()), own.timeZone(), own.starts(), own.ends(),
                 own.everyArmedActorIsBound()));
         facts.add(occurrence);
-        facts.add(report(report, terms, placement));
+        boolean civiliansNamed = actors.stream().anyMatch(a -> !Role.valueOf(a.role().toUpperCase(Locale.ROOT)).perpetrator()
+                && a.actorId() != null && terms.actors().byId(a.actorId()).map(x -> Actor.CIVILIANS.equals(x.kind())).orElse(false));
+        facts.add(report(report, terms, placement, civiliansNamed));
         for (ResolvedActor named : actors) {
             facts.add(involvement(named, terms, truce, at));
         }
@@ -105,11 +107,12 @@ final class FactBuilder {
                 afterLast.atStartOfDay(zone).toInstant().minusNanos(1), label);
     }
 
-    private static Report report(IncidentReport r, Terms terms, Placement placement) {
+    private static Report report(IncidentReport r, Terms terms, Placement placement, boolean civiliansNamed) {
         WeaponReading weapon = terms.weapons().read(r.weapon());
         return new Report(r.eventType(), r.subEventType(), Boolean.TRUE.equals(r.civilianTargeting()), r.weapon(),
                 weapon.id(), Set.copyOf(weapon.classes()), weapon.calibreMm(),
-                placement.country(), r.admin1(), r.location(), r.fatalities());
+                placement.country(), r.admin1(), r.location(), r.fatalities(),
+                civiliansNamed || Boolean.TRUE.equals(r.civilianTargeting()));
     }
 
     private static Involvement involvement(ResolvedActor named, Terms terms, Truce truce, Instant at) {

@@ -62,6 +62,11 @@ public final class WeaponRegistry {
         if (phrase == null || phrase.isBlank()) {
             return WeaponReading.NONE;
         }
+        Weapon named = byKey.get(ActorNames.key(phrase));
+        if (named != null && !hasDigit(phrase)) {
+            // The common case ("barrel bomb", "mortar"): a registry name with no calibre written.
+            return new WeaponReading(named, named.calibreMm());
+        }
         // "a howitzer (122mm, D-30); the mortar (120mm, 2S9)": the first weapon the phrase names
         // that the registry knows, its calibre read from its own part of the phrase.
         String[] parts = SEPARATE_WEAPONS.split(phrase);
@@ -103,6 +108,15 @@ public final class WeaponRegistry {
             return new WeaponReading(null, written);
         }
         return new WeaponReading(best, written != null ? written : best.calibreMm());
+    }
+
+    private static boolean hasDigit(String phrase) {
+        for (int i = 0; i < phrase.length(); i++) {
+            if (Character.isDigit(phrase.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Integer writtenCalibre(String phrase) {

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * The act reported, as the rules see it: ACLED's event vocabulary, the weapon resolved against the
- * weapon registry, and the country the report was placed in (null if it could not be placed).
+ * weapon registry, the country the report was placed in (null if it could not be placed), and
+ * whether civilians were targeted or named among those it was done to ({@code civiliansNamed}).
  */
 public record Report(
         String eventType,
@@ -17,7 +18,8 @@ public record Report(
         String country,
         String admin1,
         String location,
-        Integer fatalities) {
+        Integer fatalities,
+        boolean civiliansNamed) {
 
     public Report {
         weaponClasses = weaponClasses == null ? Set.of() : Set.copyOf(weaponClasses);
