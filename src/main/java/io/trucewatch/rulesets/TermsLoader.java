@@ -74,7 +74,7 @@ public final class TermsLoader {
         Map<String, Truce> truces = new LinkedHashMap<>();
         snapshot.under(TRUCES).forEach((path, text) -> {
             if (path.endsWith(".yaml") || path.endsWith(".yml")) {
-                TruceTerms terms = parse(path, text, TruceTerms.class);
+                TruceTerms terms = parse(path, text, TruceTerms.class, ConfigSchemas.TRUCE);
                 if (terms != null && actors != null && checkTruce(path, terms, actors)) {
                     Map<String, Geometry> lines = loadLines(path, terms);
                     if (lines != null && checkZones(path, terms)) {
@@ -99,7 +99,7 @@ public final class TermsLoader {
             error(ACTORS, "file is missing");
             return null;
         }
-        ActorsFile file = parse(ACTORS, text, ActorsFile.class);
+        ActorsFile file = parse(ACTORS, text, ActorsFile.class, ConfigSchemas.ACTORS);
         if (file == null || file.actors() == null) {
             if (file != null) {
                 error(ACTORS, "actors: required");
@@ -109,8 +109,6 @@ public final class TermsLoader {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < file.actors().size(); i++) {
             Actor actor = file.actors().get(i);
-            require(ACTORS, "actors[" + i + "].id", actor.id());
-            require(ACTORS, "actors[" + i + "].name", actor.name());
             ids.add(actor.id());
         }
         for (int i = 0; i < file.actors().size(); i++) {
@@ -140,12 +138,9 @@ public final class TermsLoader {
         if (text == null) {
             return WeaponRegistry.of(List.of());
         }
-        WeaponsFile file = parse(WEAPONS, text, WeaponsFile.class);
+        WeaponsFile file = parse(WEAPONS, text, WeaponsFile.class, ConfigSchemas.WEAPONS);
         if (file == null || file.weapons() == null) {
             return WeaponRegistry.of(List.of());
-        }
-        for (int i = 0; i < file.weapons().size(); i++) {
-            require(WEAPONS, "weapons[" + i + "].id", file.weapons().get(i).id());
         }
         try {
             return WeaponRegistry.of(file.weapons());
@@ -157,42 +152,23 @@ public final class TermsLoader {
 
     private boolean checkTruce(String path, TruceTerms terms, ActorRegistry actors) {
         int before = errors.size();
-        require(path, "id", terms.id());
-        require(path, "title", terms.title());
-        if (terms.timeZone() == null) {
-            error(path, "time_zone: required");
-        } else {
-            try {
-                ZoneId.of(terms.timeZone());
-            } catch (DateTimeException e) {
-                error(path, "time_zone: '" + terms.timeZone() + "' is not a tz database zone");
-            }
+        try {
+            ZoneId.of(terms.timeZone());
+        } catch (DateTimeException e) {
+            error(path, "time_zone: '" + terms.timeZone() + "' is not a tz database zone");
         }
-        if (terms.starts() == null) {
-            error(path, "starts: required");
-        } else if (terms.ends() != null && !terms.ends().isAfter(terms.starts())) {
+        if (terms.ends() != null && !terms.ends().isAfter(terms.starts())) {
             error(path, "ends: must be after starts");
-        }
-        if (terms.scope() == null || terms.scope().countries().isEmpty()) {
-            error(path, "scope.countries: at least one country is required");
-        }
-        if (terms.sources().isEmpty()) {
-            error(path, "sources: name the text the terms are taken from");
         }
         Set<String> clauseIds = new HashSet<>();
         for (int i = 0; i < terms.clauses().size(); i++) {
             TruceTerms.Clause clause = terms.clauses().get(i);
-            require(path, "clauses[" + i + "].id", clause.id());
-            require(path, "clauses[" + i + "].text", clause.text());
             if (clause.id() != null && !clauseIds.add(clause.id())) {
                 error(path, "clauses[" + i + "].id: '" + clause.id() + "' is used twice");
             }
         }
         for (int i = 0; i < terms.parties().size(); i++) {
             TruceTerms.Party party = terms.parties().get(i);
-            require(path, "parties[" + i + "].name", party.name());
-            require(path, "parties[" + i + "].side", party.side());
-            require(path, "parties[" + i + "].source", party.source());
             knownActors(path, "parties[" + i + "].actors", party.actors(), actors);
         }
         checkActorTerms(path, "excluded", terms.excluded(), actors);
@@ -200,9 +176,6 @@ public final class TermsLoader {
         for (int i = 0; i < terms.exemptions().size(); i++) {
             TruceTerms.Exemption exemption = terms.exemptions().get(i);
             knownActors(path, "exemptions[" + i + "].actors", exemption.actors(), actors);
-            if (!"excluded".equals(exemption.against())) {
-                error(path, "exemptions[" + i + "].against: only 'excluded' is supported");
-            }
             if (exemption.clause() != null && !terms.hasClause(exemption.clause())) {
                 error(path, "exemptions[" + i + "].clause: unknown clause '" + exemption.clause() + "'");
             }
@@ -217,9 +190,6 @@ public final class TermsLoader {
         for (int i = 0; i < terms.referenceLines().size(); i++) {
             TruceTerms.ReferenceLine line = terms.referenceLines().get(i);
             String key = "reference_lines[" + i + "]";
-            require(path, key + ".id", line.id());
-            require(path, key + ".file", line.file());
-            require(path, key + ".source", line.source());
             if (line.id() == null || line.file() == null) {
                 continue;
             }
@@ -250,30 +220,17 @@ public final class TermsLoader {
         for (int i = 0; i < terms.withdrawalZones().size(); i++) {
             TruceTerms.WithdrawalZone zone = terms.withdrawalZones().get(i);
             String key = "withdrawal_zones[" + i + "]";
-            require(path, key + ".id", zone.id());
-            require(path, key + ".source", zone.source());
             if (zone.id() != null && !zoneIds.add(zone.id())) {
                 error(path, key + ".id: '" + zone.id() + "' is used twice");
             }
             if (zone.clause() == null || !terms.hasClause(zone.clause())) {
                 error(path, key + ".clause: unknown clause '" + zone.clause() + "'");
             }
-            if (zone.weaponClasses().isEmpty()) {
-                error(path, key + ".weapon_classes: name at least one weapon class");
-            }
-            if (zone.distanceKm() == null || !(zone.distanceKm() > 0)) {
-                error(path, key + ".distance_km: a distance in km greater than 0 is required");
-            }
             if (zone.minCalibreMm() != null && zone.maxCalibreMm() != null && zone.minCalibreMm() > zone.maxCalibreMm()) {
                 error(path, key + ".max_calibre_mm: must not be below min_calibre_mm");
             }
-            if (zone.completeBy() == null) {
-                error(path, key + ".complete_by: required (local time of the withdrawal deadline)");
-            } else if (zone.completeByEarliest() != null && zone.completeByEarliest().isAfter(zone.completeBy())) {
+            if (zone.completeByEarliest() != null && zone.completeByEarliest().isAfter(zone.completeBy())) {
                 error(path, key + ".complete_by_earliest: must not be after complete_by");
-            }
-            if (zone.fromLines().isEmpty()) {
-                error(path, key + ".from_lines: map each bound side to the reference line it withdraws from");
             }
             zone.fromLines().forEach((side, line) -> {
                 if (!sides.contains(side)) {
@@ -290,8 +247,6 @@ public final class TermsLoader {
     private void checkActorTerms(String path, String key, List<TruceTerms.ActorTerm> list, ActorRegistry actors) {
         for (int i = 0; i < list.size(); i++) {
             TruceTerms.ActorTerm term = list.get(i);
-            require(path, key + "[" + i + "].source", term.source());
-            require(path, key + "[" + i + "].reason", term.reason());
             if (term.actor() == null || !actors.contains(term.actor())) {
                 error(path, key + "[" + i + "].actor: unknown actor '" + term.actor() + "'");
             }
@@ -318,7 +273,7 @@ public final class TermsLoader {
             if (!countryFile || !path.endsWith(".yaml") && !path.endsWith(".yml")) {
                 return;
             }
-            ControlFile file = parse(path, text, ControlFile.class);
+            ControlFile file = parse(path, text, ControlFile.class, ConfigSchemas.CONTROL);
             if (file == null || !checkControl(path, file, actors)) {
                 return;
             }
@@ -350,7 +305,6 @@ public final class TermsLoader {
 
     private boolean checkControl(String path, ControlFile file, ActorRegistry actors) {
         int before = errors.size();
-        require(path, "country", file.country());
         try {
             ZoneId.of(String.valueOf(file.timeZone()));
         } catch (DateTimeException e) {
@@ -360,7 +314,6 @@ public final class TermsLoader {
         for (int i = 0; i < file.areas().size(); i++) {
             ControlFile.Area area = file.areas().get(i);
             String key = "areas[" + i + "]";
-            require(path, key + ".id", area.id());
             if (area.id() != null && !ids.add(area.id())) {
                 error(path, key + ".id: '" + area.id() + "' is used twice");
             }
@@ -385,24 +338,16 @@ public final class TermsLoader {
                 error(countryPath, "point_files[" + f + "]: file " + path + " is missing");
                 continue;
             }
-            ControlPoint.File parsed = parse(path, text, ControlPoint.File.class);
+            ControlPoint.File parsed = parse(path, text, ControlPoint.File.class, ConfigSchemas.CONTROL_POINTS);
             if (parsed == null) {
                 continue;
             }
             for (int i = 0; i < parsed.points().size(); i++) {
                 ControlPoint point = parsed.points().get(i);
                 String key = "points[" + i + "]";
-                require(path, key + ".id", point.id());
-                require(path, key + ".name", point.name());
                 String previous = point.id() == null ? null : fileOfId.putIfAbsent(point.id(), path);
                 if (previous != null) {
                     error(path, key + ".id: '" + point.id() + "' is also used in " + previous);
-                }
-                if (point.lat() == null || point.lat() < -90 || point.lat() > 90) {
-                    error(path, key + ".lat: a latitude in decimal degrees is required");
-                }
-                if (point.lon() == null || point.lon() < -180 || point.lon() > 180) {
-                    error(path, key + ".lon: a longitude in decimal degrees is required");
                 }
                 checkPeriods(path, key, point.control(), actors);
                 points.add(point);
@@ -420,7 +365,6 @@ public final class TermsLoader {
                 error(path, pkey + ".controller: unknown actor '" + controller + "' (an actor id, or '"
                         + ControlFile.CONTESTED + "')");
             }
-            require(path, pkey + ".source", period.source());
             if (period.from() != null && period.to() != null && !period.to().isAfter(period.from())) {
                 error(path, pkey + ".to: must be after from");
             }
@@ -438,13 +382,23 @@ public final class TermsLoader {
         return !aEndsBeforeB && !bEndsBeforeA;
     }
 
-    private <T> T parse(String path, String text, Class<T> type) {
+    /**
+     * Reads a configuration file: YAML syntax, then its JSON Schema (every violation, each with the
+     * line of the key at fault), then the typed form. Null, with the errors recorded, if any fails.
+     */
+    private <T> T parse(String path, String text, Class<T> type, ConfigSchemas schema) {
         try {
-            T value = YAML.readValue(text, type);
-            if (value == null) {
+            JsonNode document = YAML.readTree(text);
+            if (document == null || document.isMissingNode() || document.isNull()) {
                 error(path, "file is empty");
+                return null;
             }
-            return value;
+            List<ConfigSchemas.Violation> violations = schema.check(document);
+            for (ConfigSchemas.Violation violation : violations) {
+                errors.add(new RulesetException.Error(path, YamlLines.lineOf(text, violation.keyPath()), 0,
+                        violation.keyPath() + ": " + violation.message()));
+            }
+            return violations.isEmpty() ? YAML.treeToValue(document, type) : null;
         } catch (JsonMappingException e) {
             String key = keyPath(e);
             int line = YamlLines.lineOf(text, key);
@@ -474,12 +428,6 @@ public final class TermsLoader {
             }
         }
         return key.length() == 0 ? "(document)" : key.toString();
-    }
-
-    private void require(String path, String key, String value) {
-        if (value == null || value.isBlank()) {
-            error(path, key + ": required");
-        }
     }
 
     /** An error whose message starts with the key path at fault ("parties[2].side: required"). */

@@ -1,0 +1,68 @@
+package io.trucewatch.rulesets;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trucewatch.evaluation.SyriaRulesFixture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JSON Schemas of the configuration formats (src/main/resources/config-schema/) check every
+ * file first, each violation with file, line and key path; the real configuration passes them.
+ */
+class ConfigSchemaTest {
+
+    private static final RulesetSnapshot REAL = SyriaRulesFixture.snapshot();
+
+    private static RulesetException refused(String path, String from, String to) {
+        String text = REAL.files().get(path);
+        assertTrue(text.contains(from), "the test edits a line that exists: " + from);
+        RulesetSnapshot edited = TestFiles.withFile(REAL, path, text.replace(from, to));
+        return assertThrows(RulesetException.class, () -> Ruleset.compile(edited));
+    }
+
+    private static void assertError(RulesetException e, String file, int line, String message) {
+        assertTrue(e.errors().stream().anyMatch(err -> err.file().equals(file) && err.line() == line
+                && err.message().contains(message)), () -> "expected " + file + ":" + line + " " + message + " in\n" + e.getMessage());
+    }
+
+    @Test
+    void theRealConfigurationPassesItsSchemas() {
+        Ruleset.compile(REAL);
+    }
+
+    @Test
+    void aMissingRequiredKeyIsNamedWithItsObjectsLine() {
+        String path = "config/truces/syria-coh-2016.yaml";
+        RulesetException e = refused(path, "    side: opposition\n    actors: [free-syrian-army]",
+                "    actors: [free-syrian-army]");
+        String text = REAL.files().get(path).replace("    side: opposition\n    actors: [free-syrian-army]",
+                "    actors: [free-syrian-army]");
+        assertError(e, path, YamlLines.lineOf(text, "parties[2]"), "parties[2]: ");
+        assertTrue(e.getMessage().contains("side"), e.getMessage());
+    }
+
+    @Test
+    void aWrongTypeOrShapeIsNamedWithItsKeyAndLine() {
+        String path = "config/control/syria/north.yaml";
+        String text = REAL.files().get(path);
+        String lat = text.substring(text.indexOf("    lat: "), text.indexOf('\n', text.indexOf("    lat: ")));
+        RulesetException e = refused(path, lat, "    lat: north");
+        assertError(e, path, TestFiles.lineOf(text.replace(lat, "    lat: north"), "    lat: north"), "points[0].lat: ");
+    }
+
+    @Test
+    void aDateInTheWrongFormIsRefused() {
+        String path = "config/truces/syria-coh-2016.yaml";
+        RulesetException e = refused(path, "starts: 2016-02-27T00:00", "starts: 27 Feb 2016");
+        String text = REAL.files().get(path).replace("starts: 2016-02-27T00:00", "starts: 27 Feb 2016");
+        assertError(e, path, TestFiles.lineOf(text, "starts: 27 Feb 2016"), "starts: ");
+    }
+
+    @Test
+    void anActorOfAnUnknownKindIsRefused() {
+        String path = "config/actors.yaml";
+        RulesetException e = refused(path, "    kind: state-forces\n", "    kind: army\n");
+        assertTrue(e.getMessage().contains("config/actors.yaml:") && e.getMessage().contains(".kind: "), e.getMessage());
+    }
+}
