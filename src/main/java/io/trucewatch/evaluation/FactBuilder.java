@@ -35,6 +35,9 @@ import java.util.Set;
  */
 final class FactBuilder {
 
+    /** The roles of those an act was done to (CONTRACT §1). */
+    private static final Set<String> TARGET_ROLES = Set.of("actor2", "assoc_actor_2");
+
     private FactBuilder() {
     }
 
@@ -45,12 +48,14 @@ final class FactBuilder {
                 report.location(), report.latitude(), report.longitude(), report.geoPrecision(), heldBefore(report, at));
         List<Object> facts = new ArrayList<>();
         TruceTerms own = truce.terms();
-        facts.add(new TruceScope(truce.id(), own.title(), own.startsAt(), own.endsAt(),
-                Set.copyOf(own.scope().countries()), own.timeZone(), own.starts(), own.ends(),
-                own.everyArmedActorIsBound()));
+        facts.add(new TruceScope(truce.id(), own.title(), truce.startsAt(), truce.endsAt(), truce.countries(),
+                own.timeZone(), truce.startText(), truce.endText(), own.everyArmedActorIsBound()));
         facts.add(occurrence);
-        boolean civiliansNamed = actors.stream().anyMatch(a -> !Role.valueOf(a.role().toUpperCase(Locale.ROOT)).perpetrator()
-                && a.actorId() != null && terms.actors().byId(a.actorId()).map(x -> Actor.CIVILIANS.equals(x.kind())).orElse(false));
+        boolean civiliansNamed = false;
+        for (ResolvedActor named : actors) {
+            civiliansNamed |= TARGET_ROLES.contains(named.role()) && named.actorId() != null
+                    && terms.actors().byId(named.actorId()).map(a -> Actor.CIVILIANS.equals(a.kind())).orElse(false);
+        }
         facts.add(report(report, terms, placement, civiliansNamed));
         for (ResolvedActor named : actors) {
             facts.add(involvement(named, terms, truce, at));

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -119,8 +118,8 @@ final class CountryMap {
             Optional<PointIndex.Near> near = points.nearest(latitude, longitude, day);
             if (near.isPresent()) {
                 ControlPoint point = near.get().point();
-                return atPoint(point, day, "point", String.format(Locale.ROOT, "nearest settlement %s, %.1f km away",
-                        point.name(), near.get().km()));
+                return atPoint(point, day, "point", "nearest settlement " + point.name() + ", "
+                        + Geodesy.kilometres(near.get().km()) + " away");
             }
         }
         if (located) {
@@ -138,7 +137,7 @@ final class CountryMap {
             List<PointIndex.Near> around = points.agreeingAround(latitude, longitude, day, outerRadiusKm, AGREEING_POINTS);
             if (!around.isEmpty()) {
                 ControlPoint nearest = around.get(0).point();
-                String names = around.stream().map(n -> String.format(Locale.ROOT, "%s %.1f km", n.point().name(), n.km()))
+                String names = around.stream().map(n -> n.point().name() + " " + Geodesy.kilometres(n.km()))
                         .collect(Collectors.joining(", "));
                 return new Placement(file.country(), nearest.id(), "ground around " + nearest.name(),
                         PointIndex.controllerOn(nearest, day).orElseThrow(), "points-around",

@@ -25,6 +25,12 @@ public final class Truce {
     private final ZoneId zone;
 
     private final Map<String, Geometry> lines;
+    /** The terms' start and end as instants and as explanations quote them, and the countries: once, not per report. */
+    private final Instant startsAt;
+    private final Instant endsAt;
+    private final String startText;
+    private final String endText;
+    private final Set<String> countries;
 
     public Truce(TruceTerms terms, ActorRegistry actors) {
         this(terms, actors, Map.of());
@@ -36,6 +42,31 @@ public final class Truce {
         this.actors = actors;
         this.zone = terms.zone();
         this.lines = Map.copyOf(lines);
+        this.startsAt = terms.startsAt();
+        this.endsAt = terms.endsAt();
+        this.startText = terms.startText();
+        this.endText = terms.endText();
+        this.countries = Set.copyOf(terms.scope().countries());
+    }
+
+    public Instant startsAt() {
+        return startsAt;
+    }
+
+    public Instant endsAt() {
+        return endsAt;
+    }
+
+    public Set<String> countries() {
+        return countries;
+    }
+
+    public String startText() {
+        return startText;
+    }
+
+    public String endText() {
+        return endText;
     }
 
     /** Reference lines (longitude/latitude), by id. */

@@ -3,7 +3,9 @@ package io.trucewatch.truces;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,6 +46,8 @@ public record TruceTerms(
         return list == null ? List.of() : List.copyOf(list);
     }
 
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm 'on' d MMM yyyy", Locale.ROOT);
+
     /** Rules every truce is judged by first: when and where it applies ({@code rules/common/}). */
     public static final String COMMON_RULES = "rules/common/";
 
@@ -71,6 +75,16 @@ public record TruceTerms(
      */
     public boolean everyArmedActorIsBound() {
         return Boolean.TRUE.equals(everyArmedActorBound);
+    }
+
+    /** The start as the truce's text states it, e.g. "00:00 on 27 Feb 2016 (Asia/Damascus)", for explanations. */
+    public String startText() {
+        return LOCAL_TIME.format(starts) + " (" + timeZone + ")";
+    }
+
+    /** The end in the same form, or null for an open-ended truce. */
+    public String endText() {
+        return ends == null ? null : LOCAL_TIME.format(ends) + " (" + timeZone + ")";
     }
 
     public ZoneId zone() {
