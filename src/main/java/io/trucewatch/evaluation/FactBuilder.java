@@ -51,12 +51,7 @@ final class FactBuilder {
         facts.add(new TruceScope(truce.id(), own.title(), truce.startsAt(), truce.endsAt(), truce.countries(),
                 own.timeZone(), truce.startText(), truce.endText(), own.everyArmedActorIsBound()));
         facts.add(occurrence);
-        boolean civiliansNamed = false;
-        for (ResolvedActor named : actors) {
-            civiliansNamed |= TARGET_ROLES.contains(named.role()) && named.actorId() != null
-                    && terms.actors().byId(named.actorId()).map(a -> Actor.CIVILIANS.equals(a.kind())).orElse(false);
-        }
-        facts.add(report(report, terms, placement, civiliansNamed));
+        facts.add(report(report, terms, placement, civiliansNamed(actors, terms)));
         for (ResolvedActor named : actors) {
             facts.add(involvement(named, terms, truce, at));
         }
@@ -77,6 +72,17 @@ final class FactBuilder {
             }
         }
         return facts;
+    }
+
+    /** Whether civilians are among those the act was done to (actor2 or its associates). */
+    private static boolean civiliansNamed(List<ResolvedActor> actors, Terms terms) {
+        for (ResolvedActor named : actors) {
+            if (TARGET_ROLES.contains(named.role()) && named.actorId() != null
+                    && terms.actors().byId(named.actorId()).map(a -> Actor.CIVILIANS.equals(a.kind())).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
