@@ -8,6 +8,7 @@ import io.trucewatch.evaluation.SyriaRulesFixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Alias resolution against the real config/actors.yaml. */
@@ -70,5 +71,28 @@ class ActorRegistryTest {
                 new Actor("a", "Alpha", "rebel-group", List.of("The Group"), null, null, null, null),
                 new Actor("b", "Beta", "rebel-group", List.of("the group"), null, null, null, null))));
         assertTrue(e.getMessage().contains("'a'") && e.getMessage().contains("'b'"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "Syrian regime|syrian-government-forces",
+        "regime forces|syrian-government-forces",
+        "SAA|syrian-government-forces",
+        "Sultan Murad Division|sultan-murad-division",
+        "'LPR' armed formations|certain-areas-armed-formations",
+        "'DPR' armed formations|certain-areas-armed-formations",
+        "Jaysh al-Islam|jaish-al-islam",
+        "Jabhat Fatah al-Sham|jabhat-al-nusra",
+    })
+    void namesAsRealReportsWriteThemResolve(String name, String id) {
+        assertEquals(id, idOf(name));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Sultan Murad Divison|Sultan Murad Division", "Jash al-Fatah|Jaish al-Fatah"})
+    void aNameThatResolvesToNothingComesWithTheNearestKnownNames(String misspelt, String nearest) {
+        assertEquals("(unresolved)", idOf(misspelt));
+        org.junit.jupiter.api.Assertions.assertTrue(REGISTRY.nearestNames(misspelt, 3).contains(nearest),
+                () -> REGISTRY.nearestNames(misspelt, 3).toString());
     }
 }
