@@ -23,6 +23,8 @@ class WeaponRegistryTest {
         "anti-tank guns (MT-12 Rapira, 100mm)|mt-12-rapira|100",
         "barrel bombs|barrel-bomb|",
         "Russian air strikes|air-strike|",
+        "self-propelled howitzers (2S19 Msta, 152mm)|2s19-msta-s|152",
+        "a howitzer (2A18)|d-30|122",
     })
     void modelClassAndCalibreAreReadFromThePhrase(String phrase, String id, Integer calibre) {
         WeaponReading reading = WEAPONS.read(phrase);
