@@ -98,8 +98,8 @@ public class EngineBenchmark {
         reports = REPORTS.stream().map(ReportParser::parse).toList();
         facts = new ArrayList<>();
         for (IncidentReport report : reports) {
-            List<Object> built = FactBuilder.facts(report, ActorResolution.resolve(report, syria.terms().actors()),
-                    syria.terms(), truce);
+            List<Object> built = FactBuilder.facts(new ReportReading(report,
+                    ActorResolution.resolve(report, syria.terms().actors()), syria.terms()), syria.terms(), truce);
             facts.add(built);
             Verdict engine = Evaluator.evaluate(report, syria).verdict();
             Verdict handWritten = HandWrittenSyria.judge(built);
@@ -133,9 +133,7 @@ public class EngineBenchmark {
         KieSession session = pool.newKieSession();
         try {
             facts.forEach(session::insert);
-            session.fireAllRules();
-            session.getAgenda().getAgendaGroup(Evaluator.LAST_WORD).setFocus();
-            session.fireAllRules();
+            Evaluator.fire(session);
             List<Finding> findings = new ArrayList<>();
             for (Object fact : session.getObjects(o -> o instanceof Finding)) {
                 findings.add((Finding) fact);
@@ -157,8 +155,8 @@ public class EngineBenchmark {
     }
 
     Verdict handWrittenFromReport(IncidentReport report) {
-        return HandWrittenSyria.judge(FactBuilder.facts(report, ActorResolution.resolve(report, syria.terms().actors()),
-                syria.terms(), truce));
+        return HandWrittenSyria.judge(FactBuilder.facts(new ReportReading(report,
+                ActorResolution.resolve(report, syria.terms().actors()), syria.terms()), syria.terms(), truce));
     }
 
     @SuppressWarnings("unchecked")

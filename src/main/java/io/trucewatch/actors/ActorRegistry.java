@@ -25,8 +25,15 @@ public final class ActorRegistry {
     /** Transliteration-folded keys ({@link Transliteration}); ambiguous ones are left out. */
     private final Map<String, Actor> byLooseKey;
 
+    /** Each actor's name and aliases as keys, in registry order: what unresolved names are compared with. */
+    private final List<NameKeys> nameKeys;
+
+    private record NameKeys(Actor actor, List<String> keys) {
+    }
+
     private ActorRegistry(Map<String, Actor> byId, Map<String, Actor> byKey, Map<String, Actor> byUnqualifiedKey,
-            Map<String, Actor> byLooseKey) {
+            Map<String, Actor> byLooseKey, List<NameKeys> nameKeys) {
+        this.nameKeys = nameKeys;
         this.byId = byId;
         this.byKey = byKey;
         this.byUnqualifiedKey = byUnqualifiedKey;
@@ -48,8 +55,16 @@ public final class ActorRegistry {
             claim(byKey, ActorNames.key(actor.name()), actor);
             actor.aliases().forEach(alias -> claim(byKey, ActorNames.key(alias), actor));
         }
+        List<NameKeys> nameKeys = new ArrayList<>();
+        for (Actor actor : actors) {
+            List<String> keys = new ArrayList<>();
+            keys.add(ActorNames.key(actor.name()));
+            actor.aliases().forEach(alias -> keys.add(ActorNames.key(alias)));
+            nameKeys.add(new NameKeys(actor, List.copyOf(keys)));
+        }
         return new ActorRegistry(Map.copyOf(byId), Map.copyOf(byKey),
-                unambiguous(actors, ActorNames::unqualifiedKey), unambiguous(actors, Transliteration::looseKey));
+                unambiguous(actors, ActorNames::unqualifiedKey), unambiguous(actors, Transliteration::looseKey),
+                List.copyOf(nameKeys));
     }
 
     /** Every name and alias under a looser key; a key two actors share is dropped. */
@@ -105,12 +120,12 @@ public final class ActorRegistry {
         }
         JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
         List<Candidate> candidates = new ArrayList<>();
-        for (Actor actor : byId.values()) {
-            double best = similarity.apply(key, ActorNames.key(actor.name()));
-            for (String alias : actor.aliases()) {
-                best = Math.max(best, similarity.apply(key, ActorNames.key(alias)));
+        for (NameKeys names : nameKeys) {
+            double best = 0;
+            for (String known : names.keys()) {
+                best = Math.max(best, similarity.apply(key, known));
             }
-            candidates.add(new Candidate(actor.name(), best));
+            candidates.add(new Candidate(names.actor().name(), best));
         }
         return candidates.stream().filter(c -> c.score() >= NEAREST_THRESHOLD)
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed()).limit(limit)

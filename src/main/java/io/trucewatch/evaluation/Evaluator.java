@@ -27,9 +27,10 @@ public final class Evaluator {
 
     public static Evaluation evaluate(IncidentReport report, Ruleset ruleset) {
         List<ResolvedActor> actors = ActorResolution.resolve(report, ruleset.terms().actors());
+        ReportReading reading = new ReportReading(report, actors, ruleset.terms());
         List<TruceEvaluation> perTruce = new ArrayList<>();
         for (Truce truce : ruleset.terms().truces().values()) {
-            List<Object> facts = FactBuilder.facts(report, actors, ruleset.terms(), truce);
+            List<Object> facts = FactBuilder.facts(reading, ruleset.terms(), truce);
             perTruce.add(judge(truce.id(), ruleset.sessions().get(truce.id()), facts));
         }
         Verdict verdict = Verdict.mostSevere(perTruce.stream().map(TruceEvaluation::verdict).toList());
@@ -49,6 +50,17 @@ public final class Evaluator {
         }
     }
 
+    /**
+     * Fires a session's rules in the order the rule sets are written for, two rounds: every rule,
+     * then the rules of the "last-word" rule-flow group, which speak only where nothing else
+     * decided (e.g. "hostile-act-undecided").
+     */
+    static void fire(KieSession session) {
+        session.fireAllRules();
+        session.getAgenda().getAgendaGroup(LAST_WORD).setFocus();
+        session.fireAllRules();
+    }
+
     private static TruceEvaluation judgeIn(String truceId, KieSession session, List<Object> facts) {
         List<String> fired = new ArrayList<>();
         AgendaEventListener firings = new DefaultAgendaEventListener() {
@@ -60,11 +72,7 @@ public final class Evaluator {
         session.addEventListener(firings);
         try {
             facts.forEach(session::insert);
-            // Two rounds, in this order: every rule, then the rules of the "last-word" rule-flow group,
-            // which speak only where nothing else decided (e.g. "hostile-act-undecided").
-            session.fireAllRules();
-            session.getAgenda().getAgendaGroup(LAST_WORD).setFocus();
-            session.fireAllRules();
+            fire(session);
             List<Finding> findings = new ArrayList<>();
             for (Object fact : session.getObjects(o -> o instanceof Finding)) {
                 findings.add((Finding) fact);

@@ -35,24 +35,21 @@ import java.util.Set;
  */
 final class FactBuilder {
 
-    /** The roles of those an act was done to (CONTRACT §1). */
-    private static final Set<String> TARGET_ROLES = Set.of("actor2", "assoc_actor_2");
-
     private FactBuilder() {
     }
 
-    static List<Object> facts(IncidentReport report, List<ResolvedActor> actors, Terms terms, Truce truce) {
+    static List<Object> facts(ReportReading reading, Terms terms, Truce truce) {
+        IncidentReport report = reading.report();
         Occurrence occurrence = occurrence(report, truce.zone());
         Instant at = occurrence.earliest();
-        Placement placement = terms.control().place(report.country(), report.admin1(), report.admin2(),
-                report.location(), report.latitude(), report.longitude(), report.geoPrecision(), heldBefore(report, at));
+        Placement placement = reading.placedAt(heldBefore(report, at));
         List<Object> facts = new ArrayList<>();
         TruceTerms own = truce.terms();
         facts.add(new TruceScope(truce.id(), own.title(), truce.startsAt(), truce.endsAt(), truce.countries(),
                 own.timeZone(), truce.startText(), truce.endText(), own.everyArmedActorIsBound()));
         facts.add(occurrence);
-        facts.add(report(report, terms, placement, civiliansNamed(actors, terms)));
-        for (ResolvedActor named : actors) {
+        facts.add(report(report, reading, placement));
+        for (ResolvedActor named : reading.actors()) {
             facts.add(involvement(named, terms, truce, at));
         }
         if (placement.hasController()) {
@@ -72,17 +69,6 @@ final class FactBuilder {
             }
         }
         return facts;
-    }
-
-    /** Whether civilians are among those the act was done to (actor2 or its associates). */
-    private static boolean civiliansNamed(List<ResolvedActor> actors, Terms terms) {
-        for (ResolvedActor named : actors) {
-            if (TARGET_ROLES.contains(named.role()) && named.actorId() != null
-                    && terms.actors().byId(named.actorId()).map(a -> Actor.CIVILIANS.equals(a.kind())).orElse(false)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -118,12 +104,12 @@ final class FactBuilder {
                 afterLast.atStartOfDay(zone).toInstant().minusNanos(1), label);
     }
 
-    private static Report report(IncidentReport r, Terms terms, Placement placement, boolean civiliansNamed) {
-        WeaponReading weapon = terms.weapons().read(r.weapon());
+    private static Report report(IncidentReport r, ReportReading reading, Placement placement) {
+        WeaponReading weapon = reading.weapon();
         return new Report(r.eventType(), r.subEventType(), Boolean.TRUE.equals(r.civilianTargeting()), r.weapon(),
                 weapon.id(), Set.copyOf(weapon.classes()), weapon.calibreMm(),
                 placement.country(), r.admin1(), r.location(), r.fatalities(),
-                civiliansNamed || Boolean.TRUE.equals(r.civilianTargeting()));
+                reading.civiliansNamed() || Boolean.TRUE.equals(r.civilianTargeting()));
     }
 
     private static Involvement involvement(ResolvedActor named, Terms terms, Truce truce, Instant at) {

@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -114,36 +113,58 @@ final class CountryMap {
             String location, Instant at) {
         LocalDate day = LocalDate.ofInstant(at, zone);
         boolean located = latitude != null && longitude != null;
-        if (located && (geoPrecision == null || geoPrecision < REGION_PRECISION)) {
-            Optional<PointIndex.Near> near = points.nearest(latitude, longitude, day);
-            if (near.isPresent()) {
-                ControlPoint point = near.get().point();
-                return atPoint(point, day, "point", "nearest settlement " + point.name() + ", "
-                        + Geodesy.kilometres(near.get().km()) + " away");
-            }
+        boolean settlementPrecise = located && (geoPrecision == null || geoPrecision < REGION_PRECISION);
+        Placement found = settlementPrecise ? byNearestPoint(latitude, longitude, day) : null;
+        if (found == null && located) {
+            found = byPolygon(latitude, longitude, day);
         }
-        if (located) {
-            Point point = FACTORY.createPoint(new Coordinate(longitude, latitude));
-            for (Shape shape : shapes) {
-                if (shape.geometry().covers(point)) {
-                    Placement found = controlled(shape.area(), day, "polygon");
-                    if (found != null) {
-                        return found;
-                    }
+        if (found == null && settlementPrecise) {
+            found = byPointsAround(latitude, longitude, day);
+        }
+        if (found == null) {
+            found = byName(location, admin1, admin2, day);
+        }
+        return found != null ? found : Placement.unplaced(file.country());
+    }
+
+    private Placement byNearestPoint(double latitude, double longitude, LocalDate day) {
+        return points.nearest(latitude, longitude, day)
+                .map(near -> atPoint(near.point(), day, "point", "nearest settlement " + near.point().name() + ", "
+                        + Geodesy.kilometres(near.km()) + " away"))
+                .orElse(null);
+    }
+
+    private Placement byPolygon(double latitude, double longitude, LocalDate day) {
+        Point point = FACTORY.createPoint(new Coordinate(longitude, latitude));
+        for (Shape shape : shapes) {
+            if (shape.geometry().covers(point)) {
+                Placement found = controlled(shape.area(), day, "polygon");
+                if (found != null) {
+                    return found;
                 }
             }
         }
-        if (located && (geoPrecision == null || geoPrecision < REGION_PRECISION) && outerRadiusKm > 0) {
-            List<PointIndex.Near> around = points.agreeingAround(latitude, longitude, day, outerRadiusKm, AGREEING_POINTS);
-            if (!around.isEmpty()) {
-                ControlPoint nearest = around.get(0).point();
-                String names = around.stream().map(n -> n.point().name() + " " + Geodesy.kilometres(n.km()))
-                        .collect(Collectors.joining(", "));
-                return new Placement(file.country(), nearest.id(), "ground around " + nearest.name(),
-                        PointIndex.controllerOn(nearest, day).orElseThrow(), "points-around",
-                        "between settlements that all had the same holder that day: " + names);
-            }
+        return null;
+    }
+
+    private Placement byPointsAround(double latitude, double longitude, LocalDate day) {
+        if (outerRadiusKm <= 0) {
+            return null;
         }
+        List<PointIndex.Near> around = points.agreeingAround(latitude, longitude, day, outerRadiusKm, AGREEING_POINTS);
+        if (around.isEmpty()) {
+            return null;
+        }
+        ControlPoint nearest = around.get(0).point();
+        String names = around.stream().map(n -> n.point().name() + " " + Geodesy.kilometres(n.km()))
+                .collect(Collectors.joining(", "));
+        return new Placement(file.country(), nearest.id(), "ground around " + nearest.name(),
+                PointIndex.controllerOn(nearest, day).orElseThrow(), "points-around",
+                "between settlements that all had the same holder that day: " + names);
+    }
+
+    /** A control point bearing the location's name in the report's governorate, then areas by name. */
+    private Placement byName(String location, String admin1, String admin2, LocalDate day) {
         if (location != null && !location.isBlank()) {
             String admin1Key = admin1 == null ? null : canonicalAdmin1(admin1);
             for (ControlPoint point : points.named(location)) {
@@ -165,7 +186,7 @@ final class CountryMap {
                 }
             }
         }
-        return Placement.unplaced(file.country());
+        return null;
     }
 
     /** The key of a governorate's canonical name, whatever spelling the map lists for it. */

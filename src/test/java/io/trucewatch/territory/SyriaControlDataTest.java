@@ -16,6 +16,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The real Syrian control map (config/control/syria.yaml and its point files): changes of hands
@@ -34,24 +36,27 @@ class SyriaControlDataTest {
         return p.hasController() ? p.period().controller() : null;
     }
 
-    @Test
-    void changesOfHandsFallOnTheDatesOfTheRecord() {
-        // Palmyra: retaken by the government 27 Mar 2016, by IS 11 Dec 2016.
-        assertEquals("islamic-state", holder("2016-03-26", "Homs", "Palmyra"));
-        assertEquals("syrian-government-forces", holder("2016-03-27", "Homs", "Palmyra"));
-        assertEquals("islamic-state", holder("2016-12-11", "Homs", "Palmyra"));
-        // Manbij to the SDF 12 Aug 2016; Jarablus to Euphrates Shield 24 Aug 2016.
-        assertEquals("islamic-state", holder("2016-08-11", "Aleppo", "Manbij"));
-        assertEquals("sdf", holder("2016-08-12", "Aleppo", "Manbij"));
-        assertEquals("euphrates-shield-factions", holder("2016-08-24", "Aleppo", "Jarablus"));
-        // Darayya evacuated, government from 27 Aug 2016; eastern Aleppo's Masaken Hanano 26 Nov 2016.
-        assertEquals("armed-opposition", holder("2016-08-26", "Rural Damascus", "Darayya"));
-        assertEquals("syrian-government-forces", holder("2016-08-27", "Rural Damascus", "Darayya"));
-        assertEquals("armed-opposition", holder("2016-11-25", "Aleppo", "Masaken Hanano"));
-        assertEquals("syrian-government-forces", holder("2016-11-26", "Aleppo", "Masaken Hanano"));
-        // Al-Shaddadi to the SDF 19 Feb 2016.
-        assertEquals("islamic-state", holder("2016-02-18", "Al-Hasakeh", "Al-Shaddadi"));
-        assertEquals("sdf", holder("2016-02-19", "Al-Hasakeh", "Al-Shaddadi"));
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            # Palmyra: retaken by the government 27 Mar 2016, by IS 11 Dec 2016.
+            2016-03-26 | Homs           | Palmyra        | islamic-state
+            2016-03-27 | Homs           | Palmyra        | syrian-government-forces
+            2016-12-11 | Homs           | Palmyra        | islamic-state
+            # Manbij to the SDF 12 Aug 2016; Jarablus to Euphrates Shield 24 Aug 2016.
+            2016-08-11 | Aleppo         | Manbij         | islamic-state
+            2016-08-12 | Aleppo         | Manbij         | sdf
+            2016-08-24 | Aleppo         | Jarablus       | euphrates-shield-factions
+            # Darayya evacuated, government from 27 Aug 2016; eastern Aleppo's Masaken Hanano 26 Nov 2016.
+            2016-08-26 | Rural Damascus | Darayya        | armed-opposition
+            2016-08-27 | Rural Damascus | Darayya        | syrian-government-forces
+            2016-11-25 | Aleppo         | Masaken Hanano | armed-opposition
+            2016-11-26 | Aleppo         | Masaken Hanano | syrian-government-forces
+            # Al-Shaddadi to the SDF 19 Feb 2016.
+            2016-02-18 | Al-Hasakeh     | Al-Shaddadi    | islamic-state
+            2016-02-19 | Al-Hasakeh     | Al-Shaddadi    | sdf
+            """)
+    void changesOfHandsFallOnTheDatesOfTheRecord(String day, String admin1, String location, String holder) {
+        assertEquals(holder, holder(day, admin1, location));
     }
 
     @Test

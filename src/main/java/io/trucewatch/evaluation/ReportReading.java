@@ -1,0 +1,71 @@
+package io.trucewatch.evaluation;
+
+import io.trucewatch.actors.Actor;
+import io.trucewatch.incidents.IncidentReport;
+import io.trucewatch.rulesets.Terms;
+import io.trucewatch.territory.Placement;
+import io.trucewatch.weapons.WeaponReading;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a report says whatever truce judges it, read once per report rather than once per truce:
+ * its actors, its weapon, whether civilians were its targets, and where it happened (placed once
+ * for each instant a truce asks about: truces in one time zone ask about the same one).
+ */
+final class ReportReading {
+
+    /** The roles of those an act was done to (CONTRACT §1). */
+    private static final Set<String> TARGET_ROLES = Set.of("actor2", "assoc_actor_2");
+
+    private final IncidentReport report;
+    private final List<ResolvedActor> actors;
+    private final Terms terms;
+    private final WeaponReading weapon;
+    private final boolean civiliansNamed;
+    private final Map<Instant, Placement> placements = new HashMap<>(4);
+
+    ReportReading(IncidentReport report, List<ResolvedActor> actors, Terms terms) {
+        this.report = report;
+        this.actors = actors;
+        this.terms = terms;
+        this.weapon = terms.weapons().read(report.weapon());
+        this.civiliansNamed = civiliansNamed(actors, terms);
+    }
+
+    IncidentReport report() {
+        return report;
+    }
+
+    List<ResolvedActor> actors() {
+        return actors;
+    }
+
+    WeaponReading weapon() {
+        return weapon;
+    }
+
+    boolean civiliansNamed() {
+        return civiliansNamed;
+    }
+
+    /** Where the report was placed on the control map as of {@code at}. */
+    Placement placedAt(Instant at) {
+        return placements.computeIfAbsent(at, instant -> terms.control().place(report.country(), report.admin1(),
+                report.admin2(), report.location(), report.latitude(), report.longitude(), report.geoPrecision(), instant));
+    }
+
+    /** Whether civilians are among those the act was done to (actor2 or its associates). */
+    private static boolean civiliansNamed(List<ResolvedActor> actors, Terms terms) {
+        for (ResolvedActor named : actors) {
+            if (TARGET_ROLES.contains(named.role()) && named.actorId() != null
+                    && terms.actors().byId(named.actorId()).map(a -> Actor.CIVILIANS.equals(a.kind())).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
