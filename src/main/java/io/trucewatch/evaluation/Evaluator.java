@@ -22,6 +22,16 @@ public final class Evaluator {
     /** The rule-flow group ("ruleflow-group" in DRL) of rules that decide only what no other rule decided. */
     public static final String LAST_WORD = "last-word";
 
+    /**
+     * Most rule firings in one round of one truce's session. The rule sets fire a few dozen times on
+     * any report; a rule that keeps inserting facts its own conditions match would fire forever
+     * and fill the heap, so it is stopped here and the report goes to a person.
+     */
+    public static final int MAX_FIRINGS = 500;
+
+    /** The rule named in the finding a truce gets when its rules did not settle. */
+    public static final String DID_NOT_SETTLE = "rules-did-not-settle";
+
     private Evaluator() {
     }
 
@@ -56,9 +66,22 @@ public final class Evaluator {
      * decided (e.g. "hostile-act-undecided").
      */
     static void fire(KieSession session) {
-        session.fireAllRules();
+        settle(session.fireAllRules(MAX_FIRINGS));
         session.getAgenda().getAgendaGroup(LAST_WORD).setFocus();
-        session.fireAllRules();
+        settle(session.fireAllRules(MAX_FIRINGS));
+    }
+
+    private static void settle(int firings) {
+        if (firings >= MAX_FIRINGS) {
+            throw new RulesDidNotSettle();
+        }
+    }
+
+    /** The rules were still firing when {@link #MAX_FIRINGS} was reached. */
+    static final class RulesDidNotSettle extends RuntimeException {
+        RulesDidNotSettle() {
+            super("rules fired " + MAX_FIRINGS + " times without settling", null, false, false);
+        }
     }
 
     private static TruceEvaluation judgeIn(String truceId, KieSession session, List<Object> facts) {
@@ -72,7 +95,15 @@ public final class Evaluator {
         session.addEventListener(firings);
         try {
             facts.forEach(session::insert);
-            fire(session);
+            try {
+                fire(session);
+            } catch (RulesDidNotSettle e) {
+                return VerdictCombination.combine(truceId, List.of(new Finding(DID_NOT_SETTLE, "engine",
+                        Verdict.NEEDS_REVIEW, "The rules of this truce fired " + MAX_FIRINGS + " times on this report "
+                        + "without settling, and were stopped: no verdict can be given by rule. A person must judge "
+                        + "the report, and the ruleset must be corrected (a rule keeps re-inserting what it matches).",
+                        List.of())), fired);
+            }
             List<Finding> findings = new ArrayList<>();
             for (Object fact : session.getObjects(o -> o instanceof Finding)) {
                 findings.add((Finding) fact);

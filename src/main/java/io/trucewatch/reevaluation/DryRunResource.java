@@ -6,6 +6,7 @@ import io.trucewatch.access.Roles;
 import io.trucewatch.rulesets.Ruleset;
 import io.trucewatch.rulesets.RulesetLifecycle;
 import io.trucewatch.rulesets.RulesetVersions;
+import io.trucewatch.web.JsonProblems;
 import io.trucewatch.web.ProblemException;
 import io.trucewatch.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,8 +64,8 @@ public class DryRunResource {
         try {
             request = JSON.readValue(body, DryRunRequest.class);
         } catch (IOException e) {
-            throw ProblemException.invalid("(body)", "expected {\"version\": …} or {\"files\": …, \"remove\": …}: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw ProblemException.invalid("(body)", "expected {\"version\": \"…\"} or {\"files\": {path: text}, "
+                    + "\"remove\": [path]}" + JsonProblems.where(e));
         }
         boolean hasFiles = request.files() != null && !request.files().isEmpty()
                 || request.remove() != null && !request.remove().isEmpty();
@@ -74,7 +75,7 @@ public class DryRunResource {
         Ruleset candidate = request.version() != null
                 ? versions.get(request.version()).orElseThrow(() -> ProblemException.invalid("version",
                         "'" + request.version() + "' is not a stored ruleset version"))
-                : Ruleset.compile(lifecycle.overlay(request.files(), request.remove()));
+                : lifecycle.compile(lifecycle.overlay(request.files(), request.remove()));
         return dryRuns.run(candidate, pageNumber, pageSize);
     }
 }

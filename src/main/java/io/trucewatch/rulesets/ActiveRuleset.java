@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ public class ActiveRuleset {
     @ConfigProperty(name = "trucewatch.config-dir")
     Path configDir;
 
+    @ConfigProperty(name = "trucewatch.rules.check-timeout", defaultValue = "120s")
+    Duration checkTimeout;
+
     @Inject
     RulesetStore store;
 
@@ -49,21 +53,32 @@ public class ActiveRuleset {
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         long start = System.nanoTime();
         RulesetSnapshot snapshot = RulesetSnapshot.read(rulesDir, configDir);
-        Optional<RulesetPreload.Checked> early = RulesetPreload.take(rulesDir, configDir, snapshot);
-        Ruleset ruleset = early.map(RulesetPreload.Checked::ruleset).orElseGet(() -> Ruleset.compile(snapshot));
-        long compiled = System.nanoTime();
-        ScenarioRunner.Result scenarios = early.map(RulesetPreload.Checked::scenarios)
-                .orElseGet(() -> ScenarioRunner.run(ruleset));
-        if (!scenarios.ok()) {
-            throw new RulesetException(scenarios.failures());
+        // Bounded like every other check: a start that cannot load its rules stops with a reason
+        // instead of waiting forever.
+        Loaded loaded = BoundedCheck.within(checkTimeout, "loading the ruleset at start-up", () -> load(snapshot));
+        if (!loaded.scenarios().ok()) {
+            throw new RulesetException(loaded.scenarios().failures());
         }
         long checked = System.nanoTime();
+        Ruleset ruleset = loaded.ruleset();
         activate(ruleset, "system", RulesetActivation.Trigger.STARTUP);
-        LOG.infof("ruleset %s in service: truces %s, %d files from %s and %s; compiled%s in %d ms, %d scenarios passed "
+        LOG.infof("ruleset %s in service: truces %s, %d files from %s and %s; compiled%s and %d scenarios passed "
                 + "in %d ms, stored and activated in %d ms", ruleset.version(), ruleset.terms().truces().keySet(),
                 ruleset.snapshot().files().size(), rulesDir.toAbsolutePath(), configDir.toAbsolutePath(),
-                early.isPresent() ? " while Quarkus started (waited)" : "", (compiled - start) / 1_000_000, scenarios.run(), (checked - compiled) / 1_000_000,
-                (System.nanoTime() - checked) / 1_000_000);
+                loaded.early() ? " while Quarkus started (waited)" : "", loaded.scenarios().run(),
+                (checked - start) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
+    }
+
+    private record Loaded(Ruleset ruleset, ScenarioRunner.Result scenarios, boolean early) {
+    }
+
+    private Loaded load(RulesetSnapshot snapshot) {
+        Optional<RulesetPreload.Checked> early = RulesetPreload.take(rulesDir, configDir, snapshot);
+        if (early.isPresent()) {
+            return new Loaded(early.get().ruleset(), early.get().scenarios(), true);
+        }
+        Ruleset ruleset = Ruleset.compile(snapshot);
+        return new Loaded(ruleset, ScenarioRunner.run(ruleset), false);
     }
 
     /**

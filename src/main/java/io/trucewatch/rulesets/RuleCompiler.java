@@ -1,5 +1,6 @@
 package io.trucewatch.rulesets;
 
+import io.trucewatch.rulesets.safety.RuleSafety;
 import io.trucewatch.truces.Truce;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,16 +26,15 @@ import org.kie.api.runtime.KieContainer;
  * Compiles each truce's DRL files (the common rules in {@code rules/common/}, then its own folder,
  * {@code rules/<truce-id>/} or the rule set it shares) into a KieBase of its own, from
  * the text in a snapshot, never from the classpath. Errors are reported with the file as it is on
- * disk and the line Drools gives. Beyond compiling, every rule must name a clause of its truce
- * ({@code @clause("…")}) and must not read the wall clock, so that a verdict depends on nothing but
- * the report and the ruleset version.
+ * disk and the line Drools gives. Before compiling, every file must pass {@link RuleSafety} (rules
+ * can only judge: no code beyond reading facts and inserting findings, no wall clock, so that a
+ * verdict depends on nothing but the report and the ruleset version); after, every rule must name
+ * a clause of its truce ({@code @clause("…")}).
  */
 public final class RuleCompiler {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
-    private static final Pattern WALL_CLOCK = Pattern.compile(
-            "System\\s*\\.\\s*currentTimeMillis|System\\s*\\.\\s*nanoTime|\\.now\\s*\\(|new\\s+(java\\.util\\.)?Date\\s*\\(\\s*\\)");
     private static final AtomicLong COMPILATIONS = new AtomicLong();
 
     private RuleCompiler() {
@@ -83,6 +83,9 @@ public final class RuleCompiler {
             return new CompiledSet(truces, null, errors);
         }
         drl.forEach((path, text) -> checkText(path, text, errors));
+        if (errors.isEmpty()) {
+            errors.addAll(RuleSafety.check(drl));
+        }
         String name = own.substring("rules/".length(), own.length() - 1);
         KieBase base = errors.isEmpty() ? build(name, drl, errors) : null;
         if (base != null) {
@@ -92,11 +95,6 @@ public final class RuleCompiler {
     }
 
     private static void checkText(String path, String text, List<RulesetException.Error> errors) {
-        Matcher clock = WALL_CLOCK.matcher(text);
-        while (clock.find()) {
-            errors.add(new RulesetException.Error(path, lineOf(text, clock.start()), 0,
-                    "rules must not read the wall clock ('" + clock.group() + "'): a verdict must be reproducible"));
-        }
         if (!PACKAGE.matcher(text).find()) {
             errors.add(new RulesetException.Error(path, 1, 0, "a rule file needs a package line"));
         }

@@ -4,10 +4,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.trucewatch.web.ProblemException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,8 +31,15 @@ public class RulesetLifecycle {
     @ConfigProperty(name = "trucewatch.config-dir")
     Path configDir;
 
+    /** Longest a candidate's compile and scenarios may take before it is abandoned. */
+    @ConfigProperty(name = "trucewatch.rules.check-timeout", defaultValue = "120s")
+    Duration checkTimeout;
+
     @Inject
     ActiveRuleset active;
+
+    /** One candidate checked at a time: checks are CPU-bound, and serving needs the other core. */
+    private final Semaphore checking = new Semaphore(1, true);
 
     @Inject
     AuditTrail audit;
@@ -44,15 +55,41 @@ public class RulesetLifecycle {
 
     /** Compiles and checks a candidate without putting it into service; throws with every error. */
     public Checked check(RulesetSnapshot candidate) {
-        long start = System.nanoTime();
-        Ruleset ruleset = Ruleset.compile(candidate);
-        long compiled = System.nanoTime();
-        ScenarioRunner.Result scenarios = ScenarioRunner.run(ruleset);
-        long checked = System.nanoTime();
-        if (!scenarios.ok()) {
-            throw new RulesetException(scenarios.failures());
+        return bounded("checking the candidate", () -> {
+            long start = System.nanoTime();
+            Ruleset ruleset = Ruleset.compile(candidate);
+            long compiled = System.nanoTime();
+            ScenarioRunner.Result scenarios = ScenarioRunner.run(ruleset);
+            long checked = System.nanoTime();
+            if (!scenarios.ok()) {
+                throw new RulesetException(scenarios.failures());
+            }
+            return new Checked(ruleset, scenarios.run(), (compiled - start) / 1_000_000, (checked - compiled) / 1_000_000);
+        });
+    }
+
+    /** Compiles a candidate (no scenarios), under the same limits as {@link #check}. */
+    public Ruleset compile(RulesetSnapshot candidate) {
+        return bounded("compiling the candidate", () -> Ruleset.compile(candidate));
+    }
+
+    private <T> T bounded(String what, java.util.function.Supplier<T> work) {
+        boolean admitted;
+        try {
+            admitted = checking.tryAcquire(checkTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
         }
-        return new Checked(ruleset, scenarios.run(), (compiled - start) / 1_000_000, (checked - compiled) / 1_000_000);
+        if (!admitted) {
+            throw new ProblemException(503, "/problems/busy", "Another candidate is being checked",
+                    "Another ruleset candidate is being checked; try again when it is done", List.of());
+        }
+        try {
+            return BoundedCheck.within(checkTimeout, what, work);
+        } finally {
+            checking.release();
+        }
     }
 
     /**
@@ -93,10 +130,22 @@ public class RulesetLifecycle {
     public RulesetSnapshot overlay(Map<String, String> files, List<String> removed) {
         List<RulesetException.Error> errors = new java.util.ArrayList<>();
         if (files != null) {
-            files.keySet().forEach(path -> checkPath(path, errors));
+            files.forEach((path, content) -> {
+                checkPath(path, errors);
+                if (content == null) {
+                    errors.add(new RulesetException.Error(path, 0, 0,
+                            "no content: give the file's text, or list its path under \"remove\" to drop it"));
+                }
+            });
         }
         if (removed != null) {
-            removed.forEach(path -> checkPath(path, errors));
+            removed.forEach(path -> {
+                if (path == null) {
+                    errors.add(new RulesetException.Error("(remove)", 0, 0, "a path to remove may not be null"));
+                } else {
+                    checkPath(path, errors);
+                }
+            });
         }
         if (!errors.isEmpty()) {
             throw new RulesetException(errors);
@@ -113,6 +162,10 @@ public class RulesetLifecycle {
 
     /** Candidate paths are relative, inside rules/ or config/, and never climb out. */
     static void checkPath(String path, List<RulesetException.Error> errors) {
+        if (path == null || path.isBlank()) {
+            errors.add(new RulesetException.Error("(path)", 0, 0, "a candidate file needs a path"));
+            return;
+        }
         boolean inside = path.startsWith(RulesetSnapshot.RULES_DIR + "/") || path.startsWith(RulesetSnapshot.CONFIG_DIR + "/");
         if (!inside || path.contains("..") || path.contains("\\") || path.endsWith("/")) {
             errors.add(new RulesetException.Error(path, 0, 0,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.access.Roles;
 import io.trucewatch.web.Page;
+import io.trucewatch.web.JsonProblems;
 import io.trucewatch.web.ProblemException;
 import io.trucewatch.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -138,8 +139,8 @@ public class RulesetResource {
         try {
             files = JSON.readValue(body, CandidateFiles.class);
         } catch (IOException e) {
-            throw ProblemException.invalid("(body)", "expected {\"files\": {path: content}, \"remove\": [path]}: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw ProblemException.invalid("(body)", "expected {\"files\": {path: content}, \"remove\": [path]}"
+                    + JsonProblems.where(e));
         }
         if ((files.files() == null || files.files().isEmpty()) && (files.remove() == null || files.remove().isEmpty())) {
             throw ProblemException.invalid("files", "name at least one file to add, replace or remove");

@@ -103,6 +103,11 @@ public final class ScenarioRunner {
                 .findFirst().orElseThrow();
         // A clause "fires" when one of its rules decides something (gives a finding no other finding
         // answers); marker rules such as inside-truce-scope fire on every report and decide nothing.
+        if (result.findings().stream().anyMatch(f -> f.rule().equals(Evaluator.DID_NOT_SETTLE))) {
+            problems.add("the rules did not settle: they fired " + Evaluator.MAX_FIRINGS
+                    + " times on this scenario's report (a rule keeps inserting facts that its own conditions match)");
+            return Set.of();
+        }
         Set<String> fired = new TreeSet<>();
         result.findings().stream().filter(finding -> !finding.answered()).forEach(finding -> fired.add(finding.clause()));
         Scenario.Expectation expect = scenario.expect();
