@@ -9,6 +9,7 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>PBKDF2 costs a few hundred milliseconds on purpose, and Basic sends the password with every
  * request; so after one successful check the user's password is remembered as a keyed SHA-256
  * (the key is random per process) and later requests compare against that. A wrong password
- * always takes the slow path.
+ * always takes the slow path, which is why failed sign-ins are limited ({@link SignInThrottle},
+ * consulted first, even before the remembered password) and slow checks are rationed
+ * ({@link PasswordCheckGate}).
  */
 @ApplicationScoped
 public class ConfiguredUsers implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -38,9 +42,18 @@ public class ConfiguredUsers implements IdentityProvider<UsernamePasswordAuthent
 
     private final byte[] processKey = new byte[32];
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
+    private SignInThrottle throttle;
+    private PasswordCheckGate gate;
 
     ConfiguredUsers() {
         new SecureRandom().nextBytes(processKey);
+    }
+
+    /** Made when the bean is, which {@link #checkAtStartup} forces: limits out of range stop the start. */
+    @PostConstruct
+    void createLimits() {
+        throttle = SignInThrottle.from(config.throttle());
+        gate = PasswordCheckGate.from(config.throttle());
     }
 
     /** Refuses to start with a malformed hash or an unknown role rather than lock everyone out later. */
@@ -67,28 +80,52 @@ public class ConfiguredUsers implements IdentityProvider<UsernamePasswordAuthent
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> check(request.getUsername(), new String(request.getPassword().getPassword())));
+        String name = request.getUsername();
+        String address = ClientAddress.of(request);
+        try {
+            // Here, on the I/O thread: a refused sign-in costs neither a worker thread nor a hash.
+            throttle.checkAllowed(name, address);
+        } catch (SignInThrottledException e) {
+            return Uni.createFrom().failure(e);
+        }
+        String password = new String(request.getPassword().getPassword());
+        return context.runBlocking(() -> check(name, password, address));
     }
 
-    private SecurityIdentity check(String name, String password) {
+    private SecurityIdentity check(String name, String password, String address) {
         AuthConfig.User user = config.users().get(name);
-        if (user == null) {
-            // Same cost as a wrong password, so response times do not tell which names exist.
-            PasswordHash.matches(password, DecoyHash.VALUE);
-            throw new AuthenticationFailedException("unknown user or wrong password");
-        }
         byte[] fingerprint = fingerprint(password);
-        byte[] known = verified.get(name);
+        byte[] known = user == null ? null : verified.get(name);
         if (known == null || !MessageDigest.isEqual(known, fingerprint)) {
-            if (!PasswordHash.matches(password, user.passwordHash())) {
+            // Again: other attempts from there may have failed while this one waited for a thread.
+            throttle.checkAllowed(name, address);
+            boolean matches = gate.check(name + ":" + Base64.getEncoder().encodeToString(fingerprint),
+                    () -> slowCheck(name, user, password, fingerprint));
+            if (!matches) {
+                throttle.failed(name, address);
                 throw new AuthenticationFailedException("unknown user or wrong password");
             }
-            verified.put(name, fingerprint);
         }
+        throttle.succeeded(name, address);
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(name))
                 .addRoles(new HashSet<>(user.roles()))
                 .build();
+    }
+
+    private boolean slowCheck(String name, AuthConfig.User user, String password, byte[] fingerprint) {
+        if (user == null) {
+            // Same cost as a wrong password, so response times do not tell which names exist; and
+            // never a match, whatever the password (the decoy's own included).
+            PasswordHash.matches(password, DecoyHash.VALUE);
+            return false;
+        }
+        if (!PasswordHash.matches(password, user.passwordHash())) {
+            return false;
+        }
+        // Remembered before the check counts as done, so sign-ins arriving next take the fast path.
+        verified.put(name, fingerprint);
+        return true;
     }
 
     private byte[] fingerprint(String password) {

@@ -4,6 +4,7 @@ import io.trucewatch.access.Roles;
 import io.trucewatch.web.Page;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.QueryParams;
+import io.trucewatch.web.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Alerts", description = "Signed webhooks (Standard Webhooks) from a transactional outbox, and a live stream")
 public class SubscriptionResource {
+
+    /** Largest subscription body accepted (bytes): a URL, a filter and a description fit many times over. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** The body of POST /api/subscriptions, for the API description. */
     public record SubscriptionRequest(String url, EventFilter filter, String description) {
@@ -56,7 +59,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "400", description = "Every offending field named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(byte[] body, @Context SecurityContext security) {
-        Subscriptions.View view = subscriptions.create(new String(body, StandardCharsets.UTF_8),
+        Subscriptions.View view = subscriptions.create(RequestBodies.text(body, MAX_BODY_BYTES, "subscription"),
                 security.getUserPrincipal().getName());
         return Response.created(uri.getBaseUriBuilder().path("api/subscriptions").path(view.id()).build())
                 .entity(view).build();

@@ -8,14 +8,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.trucewatch.audit.AuditTrail;
 import io.trucewatch.audit.CanonicalJson;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,9 +21,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +63,9 @@ public class WebhookDispatcher {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Vertx vertx;
+
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private static final long PENDING_COUNT_EVERY = TimeUnit.SECONDS.toNanos(5);
     private static final long CURSOR_WRITE_EVERY = TimeUnit.SECONDS.toNanos(5);
@@ -78,7 +79,7 @@ public class WebhookDispatcher {
     private final AtomicLong pending = new AtomicLong();
     private ScheduledExecutorService loop;
     private ExecutorService io;
-    private HttpClient http;
+    private ReceiverClient http;
     private Counter succeeded;
     private Counter failed;
     private Counter dead;
@@ -89,10 +90,9 @@ public class WebhookDispatcher {
         dead = metrics.counter("trucewatch.webhook.deliveries", "outcome", "dead_lettered");
         metrics.gauge("trucewatch.outbox.lag.events", lag);
         metrics.gauge("trucewatch.webhook.deliveries.pending", pending);
+        // Outcomes are recorded here, not on Vert.x event loops: recording is a blocking transaction.
         io = Executors.newFixedThreadPool(2, daemon("webhook-io"));
-        // HTTP/1.1: no h2c upgrade dance with receivers that do not speak HTTP/2 in clear text.
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).executor(io).build();
+        http = new ReceiverClient(vertx, config.timeout(), config.concurrency());
         lastDueCheck = System.nanoTime() - config.pollInterval().toNanos();
         lastPendingCount = System.nanoTime() - PENDING_COUNT_EVERY;
         loop = Executors.newSingleThreadScheduledExecutor(daemon("webhook-dispatcher"));
@@ -103,6 +103,7 @@ public class WebhookDispatcher {
         if (loop != null) {
             loop.shutdownNow();
             io.shutdownNow();
+            http.close();
         }
     }
 
@@ -234,25 +235,25 @@ public class WebhookDispatcher {
 
     private void send(Attempt attempt) {
         URI url = URI.create(attempt.subscription().url);
-        Optional<String> refused = guard.refuse(url);
-        if (refused.isPresent()) {
-            record(attempt, null, "refused by the SSRF guard: " + refused.get());
+        // Resolved once: the request goes to the address checked here, not to a fresh lookup.
+        ReceiverGuard.Check check = guard.check(url);
+        if (check.refusal().isPresent()) {
+            record(attempt, null, "refused by the SSRF guard: " + check.refusal().get());
             return;
         }
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "trucewatch-webhooks")
-                .header("webhook-id", attempt.event().eventId)
-                .header("webhook-timestamp", String.valueOf(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(attempt.subscription().secret,
-                        attempt.event().eventId, timestamp, attempt.event().payload))
-                .POST(HttpRequest.BodyPublishers.ofString(attempt.event().payload))
-                .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) ->
-                record(attempt, response == null ? null : response.statusCode(),
-                        error == null ? null : error.getClass().getSimpleName() + ": " + error.getMessage()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "trucewatch-webhooks");
+        headers.put("webhook-id", attempt.event().eventId);
+        headers.put("webhook-timestamp", String.valueOf(timestamp));
+        headers.put("webhook-signature", WebhookSignature.sign(attempt.subscription().secret,
+                attempt.event().eventId, timestamp, attempt.event().payload));
+        http.post(url, check.address(), headers, attempt.event().payload).whenCompleteAsync((status, failure) -> {
+            Throwable error = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            record(attempt, status, error == null ? null : error.getClass().getSimpleName() + ": " + error.getMessage());
+        }, io);
     }
 
     /** Stores an attempt's outcome with its audit entry; decides retry or dead letter. */

@@ -1,11 +1,11 @@
 package io.trucewatch.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
  * Appends to and checks the hash-chained audit trail. Appends join the caller's transaction, so a
@@ -27,8 +27,8 @@ public class AuditTrail {
     public static final String RULESET_ACTIVATED = "RULESET_ACTIVATED";
     public static final String RULESET_REJECTED = "RULESET_REJECTED";
 
-    /** How many entries {@link #verify()} reads per query, so a long chain is never all in memory. */
-    private static final int VERIFY_BATCH = 500;
+    @Inject
+    Checkpoints checkpoints;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry append(String type, String incidentId, String principal, Object data) {
@@ -56,38 +56,30 @@ public class AuditTrail {
         entry.persist();
         head.lastSeq = entry.seq;
         head.lastHash = entry.hash;
+        checkpoints.appended(entry.seq, entry.hash);
         return entry;
     }
 
-    /** Walks the whole chain from the first entry and reports the first that does not hold. */
-    @Transactional
+    /**
+     * Walks the whole chain from the first entry to the one the head names (entries appended
+     * meanwhile are left for the next walk) and reports the first that does not hold. The chain
+     * alone: {@link AuditVerification} adds the checkpoints and the incidents' state.
+     */
     public ChainCheck verify() {
-        AuditHead head = AuditHead.findById(AuditHead.ID);
-        String previous = AuditChain.GENESIS;
-        long expectedSeq = 1;
-        long checked = 0;
-        while (true) {
-            List<AuditEntry> batch = AuditEntry.<AuditEntry>find("seq >= ?1 order by seq", expectedSeq)
-                    .page(0, VERIFY_BATCH).list();
-            for (AuditEntry entry : batch) {
-                String problem = AuditChain.problemWith(entry, expectedSeq, previous);
-                if (problem != null) {
-                    return ChainCheck.broken(checked, entry.seq, problem);
-                }
-                previous = entry.hash;
-                expectedSeq++;
-                checked++;
-            }
-            AuditEntry.getEntityManager().clear();
-            if (batch.size() < VERIFY_BATCH) {
-                break;
-            }
+        ChainWalk.Head head = ChainWalk.head();
+        ChainWalk.Stretch stretch = ChainWalk.check(0, AuditChain.GENESIS, head.seq());
+        if (!stretch.holds()) {
+            return ChainCheck.broken(stretch.lastGoodSeq(), stretch.brokenSeq(), stretch.problem()).withHeadSeq(head.seq());
         }
-        if (checked != head.lastSeq || !previous.equals(head.lastHash)) {
-            return ChainCheck.broken(checked, checked + 1,
-                    "the chain ends at entry " + checked + " but its head names entry " + head.lastSeq
-                            + ": entries were removed");
+        if (!stretch.lastGoodHash().equals(head.hash())) {
+            return ChainCheck.broken(head.seq(), head.seq(), "the head names entry " + head.seq()
+                    + " with another hash than the entry has: the head was altered").withHeadSeq(head.seq());
         }
-        return ChainCheck.intact(checked, previous);
+        long beyond = ChainWalk.entriesBeyondHead();
+        if (beyond > 0) {
+            return ChainCheck.broken(head.seq(), beyond, "entry " + beyond + " lies after the entry the head names: "
+                    + "the head was moved back").withHeadSeq(head.seq());
+        }
+        return ChainCheck.intact(head.seq(), head.seq(), head.hash());
     }
 }

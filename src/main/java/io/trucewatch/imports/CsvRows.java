@@ -1,10 +1,10 @@
 package io.trucewatch.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +30,17 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
         this.header = header;
     }
 
-    /** Opens the text; an empty text has an empty header. Malformed CSV surfaces as {@link IllegalArgumentException}. */
+    /**
+     * Opens the text; an empty text has an empty header. Malformed CSV surfaces as an
+     * {@link IllegalArgumentException} whose message may be shown to the client as it is.
+     */
     static CsvRows open(String text) {
         try {
             MappingIterator<List<String>> lines = CSV.readerForListOf(String.class).readValues(text);
             List<String> header = lines.hasNextValue() ? lines.nextValue() : List.of();
             return new CsvRows(lines, header.stream().map(String::strip).toList());
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -49,10 +52,8 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
     public boolean hasNext() {
         try {
             return lines.hasNextValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(e);
         }
     }
 
@@ -66,7 +67,7 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
         try {
             cells = lines.nextValue();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("row " + number + ": " + e.getMessage(), e);
+            throw unreadable(e);
         }
         if (cells.size() != header.size()) {
             return new Row(number, Map.of(), "has " + cells.size() + " cells; the header has " + header.size());
@@ -76,6 +77,22 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
             byName.put(header.get(i), cells.get(i));
         }
         return new Row(number, byName, null);
+    }
+
+    /**
+     * Why the text cannot be read, in words of our own and with the line where reading stopped:
+     * the parser's message names its own classes and settings.
+     */
+    private static IllegalArgumentException unreadable(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException parsing && parsing.getLocation() != null
+                    && parsing.getLocation().getLineNr() > 0) {
+                return new IllegalArgumentException("not readable as CSV at line " + parsing.getLocation().getLineNr()
+                        + " (check the quoting there: a quoted cell must end with a quote, and a quote inside it is "
+                        + "written twice)", e);
+            }
+        }
+        return new IllegalArgumentException("not readable as CSV", e);
     }
 
     @Override

@@ -80,7 +80,7 @@ public class ImportService {
             }
             return count;
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("(body)", "not readable as CSV: " + e.getMessage());
+            throw ProblemException.invalid("(body)", e.getMessage());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -56,14 +56,15 @@ public final class AcledCsv {
         Map<String, String> row = new LinkedHashMap<>();
         for (String column : REPORT_COLUMNS) {
             JsonNode value = report.get(column);
-            row.put(column, value == null || value.isNull() ? "" : value.asText());
+            String text = value == null || value.isNull() ? "" : value.asText();
+            row.put(column, isNumber(column) ? text : CsvCells.exported(text));
         }
         DecisionSummary decided = DecisionSummary.of(incident.evaluationJson);
-        row.put("verdict", incident.verdict);
-        row.put("violating_parties", String.join("; ", decided.violatingParties()));
-        row.put("rules", String.join("; ", decided.rules()));
-        row.put("review_status", incident.reviewStatus);
-        row.put("ruleset_version", incident.rulesetVersion);
+        row.put("verdict", CsvCells.exported(incident.verdict));
+        row.put("violating_parties", CsvCells.exported(String.join("; ", decided.violatingParties())));
+        row.put("rules", CsvCells.exported(String.join("; ", decided.rules())));
+        row.put("review_status", CsvCells.exported(incident.reviewStatus));
+        row.put("ruleset_version", CsvCells.exported(incident.rulesetVersion));
         return row;
     }
 
@@ -84,7 +85,8 @@ public final class AcledCsv {
      * A CSV row as the JSON body of a report, for {@link ReportParser} to validate like any other:
      * numbers and booleans typed where they parse (left as text where they do not, so the parser
      * names the field), blanks dropped, ACLED's "27 February 2016" dates and "Civilian targeting"
-     * flag understood.
+     * flag understood, and the apostrophe our export puts before formula-like text taken off
+     * ({@link CsvCells}).
      */
     public static String reportJson(Map<String, String> row) {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
@@ -98,9 +100,13 @@ public final class AcledCsv {
                     || (column.equals("external_id") && report.has("external_id"))) {
                 continue;
             }
-            put(report, column, value);
+            put(report, column, isNumber(column) ? value : CsvCells.imported(value));
         }
         return report.toString();
+    }
+
+    private static boolean isNumber(String column) {
+        return INTEGERS.contains(column) || DECIMALS.contains(column);
     }
 
     private static void put(ObjectNode report, String column, String value) {

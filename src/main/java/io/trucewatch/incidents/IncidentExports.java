@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.trucewatch.audit.CanonicalJson;
+import io.trucewatch.web.WellFormedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -18,7 +19,9 @@ import java.util.Set;
 
 /**
  * Streams matching reports as ACLED-style CSV or as a GeoJSON FeatureCollection (RFC 7946). Rows
- * are written as batches are read ({@link IncidentSearch#forEach}), never collected first.
+ * are written as batches are read ({@link IncidentSearch#forEach}), never collected first. The
+ * answer is 200 before the first row is written, so no stored string may make a row fail: text is
+ * made well formed as it is written ({@link WellFormedText}, {@link CsvCells}).
  */
 @ApplicationScoped
 public class IncidentExports {
@@ -68,7 +71,8 @@ public class IncidentExports {
      * a report placed only by name, which §3.2 allows.
      */
     private static void feature(JsonGenerator json, Incident incident) throws IOException {
-        JsonNode report = CanonicalJson.parse(incident.reportJson);
+        // Repaired as it is written: text stored before requests were checked may hold unpaired surrogates.
+        JsonNode report = WellFormedText.of(CanonicalJson.parse(incident.reportJson));
         json.writeStartObject();
         json.writeStringField("type", "Feature");
         json.writeStringField("id", incident.id);
@@ -104,7 +108,7 @@ public class IncidentExports {
     private static void writeStrings(JsonGenerator json, String field, Set<String> values) throws IOException {
         json.writeArrayFieldStart(field);
         for (String value : values) {
-            json.writeString(value);
+            json.writeString(WellFormedText.of(value));
         }
         json.writeEndArray();
     }

@@ -3,6 +3,7 @@ package io.trucewatch.incidents;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trucewatch.audit.CanonicalJson;
+import io.trucewatch.web.WellFormedText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +61,17 @@ public record IncidentView(
 
     /** The latest version, as lists show it (without the history). */
     public static IncidentView of(Incident stored) {
-        return new IncidentView(stored.id, stored.externalId, stored.currentVersion, stored.receivedAt,
-                stored.submittedBy, stored.verdict, CanonicalJson.parse(stored.evaluationJson),
-                stored.rulesetVersion, stored.reviewStatus, CanonicalJson.parse(stored.reportJson), null);
+        return new IncidentView(stored.id, WellFormedText.of(stored.externalId), stored.currentVersion,
+                stored.receivedAt, stored.submittedBy, stored.verdict, stored(stored.evaluationJson),
+                stored.rulesetVersion, stored.reviewStatus, stored(stored.reportJson), null);
+    }
+
+    /**
+     * Stored JSON as answered: well formed. Reports stored before requests were checked may hold
+     * unpaired surrogates, which have no UTF-8 form; they are shown as U+FFFD.
+     */
+    private static JsonNode stored(String json) {
+        return WellFormedText.of(CanonicalJson.parse(json));
     }
 
     static IncidentView withVersions(Incident stored, List<IncidentVersion> versions) {
@@ -75,8 +84,8 @@ public record IncidentView(
 
     static IncidentView ofVersion(Incident stored, IncidentVersion version) {
         boolean latest = version.number == stored.currentVersion;
-        return new IncidentView(stored.id, stored.externalId, version.number, version.receivedAt, version.submittedBy,
-                version.verdict, CanonicalJson.parse(version.evaluationJson), version.rulesetVersion,
-                latest ? stored.reviewStatus : null, CanonicalJson.parse(version.reportJson), null);
+        return new IncidentView(stored.id, WellFormedText.of(stored.externalId), version.number, version.receivedAt,
+                version.submittedBy, version.verdict, stored(version.evaluationJson), version.rulesetVersion,
+                latest ? stored.reviewStatus : null, stored(version.reportJson), null);
     }
 }

@@ -1,11 +1,13 @@
 package io.trucewatch.incidents;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trucewatch.web.DateRanges;
 import io.trucewatch.web.Problem.FieldError;
 import io.trucewatch.web.ProblemException;
+import io.trucewatch.web.StrictJson;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,32 +27,39 @@ public final class ReportParser {
     static final int MAX_TEXT = 1000;
     static final int MAX_NOTES = 10_000;
     static final int MAX_EXTERNAL_ID = 128;
+    /** Longer than any date or date-time in range, so that "+999999999-12-31" is named as out of range. */
+    static final int MAX_DATE = 64;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("external_id", "event_date", "occurred_at", "time_precision",
             "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
             "civilian_targeting", "weapon", "country", "admin1", "admin2", "admin3", "location", "latitude",
             "longitude", "geo_precision", "fatalities", "source", "source_scale", "notes");
 
     private final ObjectNode body;
+    /** The time dates are judged against; null: dates are not held to {@link DateRanges}. */
+    private final Instant now;
     private final List<FieldError> errors = new ArrayList<>();
 
-    private ReportParser(ObjectNode body) {
+    private ReportParser(ObjectNode body, Instant now) {
         this.body = body;
+        this.now = now;
     }
 
+    /**
+     * A report sent to the API (a request body, an import row, a scenario): strict JSON
+     * ({@link StrictJson}) and dates within {@link DateRanges}, judged against the current time.
+     */
     public static IncidentReport parse(String json) {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.invalid("(body)", "not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        }
-        if (tree == null || !tree.isObject()) {
-            throw ProblemException.invalid("(body)", "the body must be a JSON object");
-        }
-        return new ReportParser((ObjectNode) tree).read();
+        return new ReportParser(StrictJson.object(json), Instant.now()).read();
+    }
+
+    /**
+     * A report as stored, read back to be judged again: the same checks, except the plausible date
+     * ranges, which came after some reports were stored. A report the service once accepted is
+     * re-judged, not refused.
+     */
+    static IncidentReport stored(ObjectNode stored) {
+        return new ReportParser(stored, null).read();
     }
 
     private IncidentReport read() {
@@ -62,7 +71,7 @@ public final class ReportParser {
         }
         String externalId = text("external_id", MAX_EXTERNAL_ID);
         LocalDate eventDate = date("event_date");
-        OffsetDateTime occurredAt = dateTime("occurred_at");
+        Instant occurredAt = dateTime("occurred_at");
         if (absent("event_date") && absent("occurred_at")) {
             errors.add(new FieldError("event_date", "one of event_date or occurred_at is required"));
         }
@@ -84,8 +93,7 @@ public final class ReportParser {
         if (fatalities != null && fatalities < 0) {
             errors.add(new FieldError("fatalities", "must be 0 or more"));
         }
-        IncidentReport report = new IncidentReport(externalId, eventDate,
-                occurredAt == null ? null : occurredAt.toInstant(), timePrecision, eventType, subEventType, actor1,
+        IncidentReport report = new IncidentReport(externalId, eventDate, occurredAt, timePrecision, eventType, subEventType, actor1,
                 text("assoc_actor_1", MAX_TEXT), text("actor2", MAX_TEXT), text("assoc_actor_2", MAX_TEXT),
                 bool("civilian_targeting"), text("weapon", MAX_TEXT), text("country", MAX_TEXT), admin1,
                 text("admin2", MAX_TEXT), text("admin3", MAX_TEXT), text("location", MAX_TEXT), latitude, longitude,
@@ -154,28 +162,45 @@ public final class ReportParser {
     }
 
     private LocalDate date(String field) {
-        String value = text(field, 10);
+        String value = text(field, MAX_DATE);
         if (value == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "'" + value + "' is not a date YYYY-MM-DD"));
             return null;
         }
+        Optional<String> implausible = now == null ? Optional.empty() : DateRanges.eventDay(date, now);
+        implausible.ifPresent(message -> errors.add(new FieldError(field, message)));
+        return implausible.isPresent() ? null : date;
     }
 
-    private OffsetDateTime dateTime(String field) {
-        String value = text(field, 64);
+    private Instant dateTime(String field) {
+        String value = text(field, MAX_DATE);
         if (value == null) {
             return null;
         }
+        OffsetDateTime dateTime;
         try {
-            return OffsetDateTime.parse(value);
+            dateTime = OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field,
                     "'" + value + "' is not an ISO-8601 date-time with offset, e.g. 2016-04-10T14:30:00+03:00"));
+            return null;
+        }
+        Optional<String> implausible = now == null ? Optional.empty() : DateRanges.eventTime(dateTime, now);
+        if (implausible.isPresent()) {
+            errors.add(new FieldError(field, implausible.get()));
+            return null;
+        }
+        try {
+            return dateTime.toInstant();
+        } catch (DateTimeException e) {
+            // Only a stored value from before the ranges existed can get here: an instant java.time cannot hold.
+            errors.add(new FieldError(field, "'" + value + "' is not a representable instant"));
             return null;
         }
     }

@@ -1,12 +1,11 @@
 package io.trucewatch.reevaluation;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trucewatch.access.Roles;
 import io.trucewatch.rulesets.Ruleset;
 import io.trucewatch.rulesets.RulesetLifecycle;
 import io.trucewatch.rulesets.RulesetVersions;
-import io.trucewatch.web.JsonProblems;
+import io.trucewatch.rulesets.CandidateFiles;
+import io.trucewatch.web.RequestBodies;
 import io.trucewatch.web.ProblemException;
 import io.trucewatch.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,8 +32,6 @@ public class DryRunResource {
     /** Either a stored version, or files applied to the ruleset in service. */
     public record DryRunRequest(String version, Map<String, String> files, List<String> remove) {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @Inject
     DryRunService dryRuns;
@@ -61,12 +57,8 @@ public class DryRunResource {
         int pageSize = params.size(size);
         params.check();
         DryRunRequest request;
-        try {
-            request = JSON.readValue(body, DryRunRequest.class);
-        } catch (IOException e) {
-            throw ProblemException.invalid("(body)", "expected {\"version\": \"…\"} or {\"files\": {path: text}, "
-                    + "\"remove\": [path]}" + JsonProblems.where(e));
-        }
+        request = RequestBodies.bind(RequestBodies.object(RequestBodies.text(body, CandidateFiles.MAX_BODY, "dry run")),
+                DryRunRequest.class);
         boolean hasFiles = request.files() != null && !request.files().isEmpty()
                 || request.remove() != null && !request.remove().isEmpty();
         if ((request.version() == null) == !hasFiles) {

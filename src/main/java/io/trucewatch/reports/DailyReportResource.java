@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.trucewatch.access.Roles;
+import io.trucewatch.incidents.CsvCells;
 import io.trucewatch.rulesets.ActiveRuleset;
 import io.trucewatch.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -60,8 +61,9 @@ public class DailyReportResource {
         StreamingOutput body = out -> {
             try (SequenceWriter rows = CSV.writer(schema()).writeValues(out)) {
                 for (DailyRow row : report.rows()) {
-                    List<Object> cells = new ArrayList<>(List.of(row.date().toString(), row.party(),
-                            row.admin1() == null ? "" : row.admin1(), row.total()));
+                    // Names come from stored reports: written well formed and formula-safe, like the exports.
+                    List<Object> cells = new ArrayList<>(List.of(row.date().toString(), CsvCells.exported(row.party()),
+                            row.admin1() == null ? "" : CsvCells.exported(row.admin1()), row.total()));
                     DailyReports.VERDICTS.forEach(v -> cells.add(row.verdicts().get(v)));
                     DailyReports.REVIEWS.forEach(r -> cells.add(row.reviews().get(r)));
                     rows.write(cells);

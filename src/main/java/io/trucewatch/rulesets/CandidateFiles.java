@@ -17,6 +17,9 @@ import java.util.zip.ZipInputStream;
  */
 public record CandidateFiles(Map<String, String> files, List<String> remove) {
 
+    /** Largest JSON candidate (bytes): the whole of rules/ and config/ is a few megabytes. */
+    public static final int MAX_BODY = 20 * 1024 * 1024;
+
     /** Largest zip accepted, uncompressed (bytes): a guard against zip bombs. */
     static final long MAX_UNZIPPED = 50L * 1024 * 1024;
 

@@ -35,6 +35,10 @@ public class RulesetLifecycle {
     @ConfigProperty(name = "trucewatch.rules.check-timeout", defaultValue = "120s")
     Duration checkTimeout;
 
+    /** Heap of the process a candidate is checked in (CandidateProcess). */
+    @ConfigProperty(name = "trucewatch.rules.check-heap", defaultValue = "768m")
+    String checkHeap;
+
     @Inject
     ActiveRuleset active;
 
@@ -53,27 +57,46 @@ public class RulesetLifecycle {
             long compileMillis, long scenarioMillis) {
     }
 
-    /** Compiles and checks a candidate without putting it into service; throws with every error. */
-    public Checked check(RulesetSnapshot candidate) {
-        return bounded("checking the candidate", () -> {
-            long start = System.nanoTime();
-            Ruleset ruleset = Ruleset.compile(candidate);
-            long compiled = System.nanoTime();
-            ScenarioRunner.Result scenarios = ScenarioRunner.run(ruleset);
-            long checked = System.nanoTime();
-            if (!scenarios.ok()) {
-                throw new RulesetException(scenarios.failures());
+    /**
+     * Compiles a candidate and runs its scenarios in a process of its own (CandidateProcess),
+     * without putting it into service; throws with every error.
+     */
+    public CandidateCheck.Outcome vet(RulesetSnapshot candidate) {
+        CandidateCheck.Outcome outcome = vetCompiles(candidate);
+        if (!outcome.scenarioFailures().isEmpty()) {
+            throw new RulesetException(outcome.scenarioFailures());
+        }
+        return outcome;
+    }
+
+    /** Like {@link #vet}, but failed scenarios are reported in the outcome, not thrown (a dry-run shows them). */
+    private CandidateCheck.Outcome vetCompiles(RulesetSnapshot candidate) {
+        return bounded(() -> {
+            CandidateCheck.Outcome outcome = CandidateProcess.check(candidate, checkTimeout, checkHeap);
+            if (!outcome.errors().isEmpty()) {
+                throw new RulesetException(outcome.errors());
             }
-            return new Checked(ruleset, scenarios.run(), (compiled - start) / 1_000_000, (checked - compiled) / 1_000_000);
+            return outcome;
         });
     }
 
-    /** Compiles a candidate (no scenarios), under the same limits as {@link #check}. */
-    public Ruleset compile(RulesetSnapshot candidate) {
-        return bounded("compiling the candidate", () -> Ruleset.compile(candidate));
+    /** A candidate vetted in its own process, then compiled here, ready to be put into service. */
+    public Checked check(RulesetSnapshot candidate) {
+        CandidateCheck.Outcome outcome = vet(candidate);
+        Ruleset ruleset = BoundedCheck.within(checkTimeout, "compiling the vetted candidate", () -> Ruleset.compile(candidate));
+        return new Checked(ruleset, outcome.scenarios(), outcome.compileMillis(), outcome.scenarioMillis());
     }
 
-    private <T> T bounded(String what, java.util.function.Supplier<T> work) {
+    /**
+     * A candidate that compiles in its own process, then compiled here, whether or not its
+     * scenarios pass: a dry-run judges stored reports with it and shows the scenarios it fails.
+     */
+    public Ruleset compile(RulesetSnapshot candidate) {
+        vetCompiles(candidate);
+        return BoundedCheck.within(checkTimeout, "compiling the vetted candidate", () -> Ruleset.compile(candidate));
+    }
+
+    private <T> T bounded(java.util.function.Supplier<T> work) {
         boolean admitted;
         try {
             admitted = checking.tryAcquire(checkTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -86,7 +109,7 @@ public class RulesetLifecycle {
                     "Another ruleset candidate is being checked; try again when it is done", List.of());
         }
         try {
-            return BoundedCheck.within(checkTimeout, what, work);
+            return work.get();
         } finally {
             checking.release();
         }

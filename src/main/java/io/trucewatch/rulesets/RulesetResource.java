@@ -1,11 +1,9 @@
 package io.trucewatch.rulesets;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.access.Roles;
 import io.trucewatch.web.Page;
-import io.trucewatch.web.JsonProblems;
+import io.trucewatch.web.RequestBodies;
 import io.trucewatch.web.ProblemException;
 import io.trucewatch.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -35,9 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rulesets", description = "Versions of rules/ + config/: validate, reload, inspect")
 public class RulesetResource {
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public record Activation(Instant activatedAt, String activatedBy, String trigger) {
     }
@@ -113,9 +107,8 @@ public class RulesetResource {
     @APIResponse(responseCode = "422", description = "Every error with its file and line",
             content = @Content(mediaType = "application/problem+json"))
     public Validation validate(byte[] body, @Context jakarta.ws.rs.core.HttpHeaders headers) {
-        RulesetLifecycle.Checked checked = lifecycle.check(candidate(body, headers.getMediaType()));
-        Ruleset ruleset = checked.ruleset();
-        return new Validation(true, ruleset.version(), ruleset.terms().truces().keySet(), checked.scenarios(),
+        CandidateCheck.Outcome checked = lifecycle.vet(candidate(body, headers.getMediaType()));
+        return new Validation(true, checked.version(), new java.util.TreeSet<>(checked.truces()), checked.scenarios(),
                 checked.compileMillis(), checked.scenarioMillis());
     }
 
@@ -135,13 +128,8 @@ public class RulesetResource {
         if (type != null && type.isCompatible(MediaType.valueOf("application/zip"))) {
             return CandidateFiles.fromZip(body);
         }
-        CandidateFiles files;
-        try {
-            files = JSON.readValue(body, CandidateFiles.class);
-        } catch (IOException e) {
-            throw ProblemException.invalid("(body)", "expected {\"files\": {path: content}, \"remove\": [path]}"
-                    + JsonProblems.where(e));
-        }
+        CandidateFiles files = RequestBodies.bind(
+                RequestBodies.object(RequestBodies.text(body, CandidateFiles.MAX_BODY, "candidate")), CandidateFiles.class);
         if ((files.files() == null || files.files().isEmpty()) && (files.remove() == null || files.remove().isEmpty())) {
             throw ProblemException.invalid("files", "name at least one file to add, replace or remove");
         }

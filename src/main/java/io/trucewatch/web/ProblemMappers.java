@@ -16,7 +16,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.toProblem());
+        return respond(PlainProblems.plain(e.toProblem()));
     }
 
     @ServerExceptionMapper
@@ -28,7 +28,9 @@ public class ProblemMappers {
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "No representation of this resource in the media type asked for";
             case 413 -> "The request body is too large";
-            case 415 -> "Send the request body as application/json";
+            // ContentTypeCheck answers the endpoints it knows, naming their types; this is the fallback.
+            case 415 -> "This endpoint does not take a body of this media type; the API description (/q/openapi) "
+                    + "names the one it takes";
             default -> title;
         };
         return respond(new Problem("/problems/http-" + status, title, status, detail, List.of()));

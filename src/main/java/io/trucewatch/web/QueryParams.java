@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads query parameters as strings and checks them, so a bad one is a 400 naming it rather than
@@ -37,12 +38,16 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(name, "'" + value + "' is not a date YYYY-MM-DD"));
+            errors.add(new Problem.FieldError(name, "'" + echo(value) + "' is not a date YYYY-MM-DD"));
             return null;
         }
+        Optional<String> implausible = DateRanges.queryDay(date);
+        implausible.ifPresent(message -> errors.add(new Problem.FieldError(name, message)));
+        return implausible.isPresent() ? null : date;
     }
 
     public <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
@@ -52,7 +57,7 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError(name, "'" + value + "' is not one of "
+            errors.add(new Problem.FieldError(name, "'" + echo(value) + "' is not one of "
                     + Arrays.toString(type.getEnumConstants())));
             return null;
         }
@@ -74,6 +79,12 @@ public final class QueryParams {
         }
     }
 
+    /** A value as an error message may quote it: well formed, and short. */
+    private static String echo(String value) {
+        String text = WellFormedText.of(value);
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+
     private Integer integer(String name, String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
@@ -81,7 +92,7 @@ public final class QueryParams {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            errors.add(new Problem.FieldError(name, "'" + value + "' is not an integer"));
+            errors.add(new Problem.FieldError(name, "'" + echo(value) + "' is not an integer"));
             return null;
         }
     }

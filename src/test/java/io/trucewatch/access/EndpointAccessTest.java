@@ -62,7 +62,10 @@ class EndpointAccessTest {
             Map.entry("POST /api/subscriptions/{id}/deliveries/{deliveryId}/redeliver", Set.of(Roles.ADMIN)),
             Map.entry("GET /api/stream/verdicts", ANYONE),
             Map.entry("GET /api/audit", Set.of(Roles.AUDITOR)),
-            Map.entry("GET /api/audit/verify", Set.of(Roles.AUDITOR)));
+            Map.entry("GET /api/audit/verify", Set.of(Roles.AUDITOR)),
+            Map.entry("GET /api/audit/checkpoints", Set.of(Roles.AUDITOR)),
+            Map.entry("GET /api/audit/checkpoints/latest", Set.of(Roles.AUDITOR)),
+            Map.entry("POST /api/audit/checkpoints", Set.of(Roles.AUDITOR, Roles.ADMIN)));
 
     private static final Map<String, String> USER_OF_ROLE = Map.of(
             Roles.MONITOR, As.MONITOR, Roles.AUDITOR, As.AUDITOR, Roles.ADMIN, As.ADMIN);

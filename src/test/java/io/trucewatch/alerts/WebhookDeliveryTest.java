@@ -90,7 +90,7 @@ class WebhookDeliveryTest {
                 .body("items.find { it.event_id == '" + got.webhookId() + "' }.attempts", equalTo(1));
         As.auditor().queryParam("incident", id).get("/api/audit").then()
                 .body("items.type", hasItem("DELIVERY_SUCCEEDED"));
-        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = As.auditor().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("trucewatch_webhook_deliveries_total{outcome=\"succeeded\"")
                 && !l.endsWith(" 0.0")), "succeeded deliveries counted");
         assertTrue(metrics.contains("trucewatch_outbox_lag_events"), "outbox lag exposed");

@@ -1,0 +1,163 @@
+package io.trucewatch.incidents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.trucewatch.access.As;
+import io.trucewatch.web.WellFormedText;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whatever text is stored, every export completes: the CSV, the GeoJSON and the JSON list. The
+ * strings are stored through the service itself, as the API stored them before it refused some
+ * (an unpaired surrogate made the CSV export fail after its 200, truncating it for everyone).
+ * Each export is parsed back: every row present, the last one complete, each string as written,
+ * except that an unpaired surrogate reads U+FFFD and a formula-like CSV cell starts with an apostrophe.
+ */
+@QuarkusTest
+class OddStringExportTest {
+
+    /** Every kind of text that has broken exports somewhere: keyed by what it is. */
+    static final Map<String, String> ODD = new LinkedHashMap<>();
+
+    static {
+        ODD.put("lone high surrogate", "barrel \ud800 bomb");
+        ODD.put("lone low surrogate", "\udc00");
+        ODD.put("high surrogate at the end", "Al-Rai \ud83d");
+        ODD.put("low before high", "x\ude00\ud83dy");
+        ODD.put("NUL", "before\u0000after");
+        ODD.put("control characters", "bell\u0007 esc\u001b del\u007f");
+        ODD.put("CR LF", "line one\r\nline two\rline three\nend");
+        ODD.put("quotes", "the \"barrel\" bomb, 'they' said");
+        ODD.put("commas and semicolons", "a,b;c,,d");
+        ODD.put("formula =", "=HYPERLINK(\"http://example.org\",\"click\")");
+        ODD.put("formula +", "+1+2");
+        ODD.put("formula -", "-2+3");
+        ODD.put("formula @", "@SUM(A1:A9)");
+        ODD.put("already guarded", "'=not a formula");
+        ODD.put("right-to-left override", "\u202Egnp.exe\u202C and \u200F marks \u200E");
+        ODD.put("emoji", "😀 👍🏽 👨‍👩‍👧 🇸🇾");
+        ODD.put("Arabic", "حلب الشرقية");
+        ODD.put("Cyrillic", "Донецьк");
+        ODD.put("combining marks", "e\u0301 n\u0303 a\u030A\u0323");
+        ODD.put("byte-order mark inside", "x\uFEFFy");
+        ODD.put("backslashes", "C:\\temp\\x \\u0041 \\");
+        ODD.put("long", "long ".repeat(1500));
+    }
+
+    @Inject
+    IncidentService incidents;
+
+    private String submitter;
+    private final Map<String, String> externalIds = new LinkedHashMap<>();
+
+    /** One report per odd string, in notes, location, admin2, source and its external_id. */
+    @BeforeEach
+    void storeEveryOddString() {
+        submitter = "odd-strings-" + UUID.randomUUID();
+        int i = 0;
+        for (Map.Entry<String, String> odd : ODD.entrySet()) {
+            String value = odd.getValue();
+            String externalId = "odd-" + (i++) + "-" + UUID.randomUUID().toString().substring(0, 8) + "-"
+                    + value.substring(0, Math.min(value.length(), 40));
+            externalIds.put(odd.getKey(), externalId);
+            IncidentReport report = new IncidentReport(externalId, LocalDate.of(2016, 8, 29), null, 1, "Protests",
+                    "Peaceful protest", "Protesters (Syria)", null, null, null, false, null, "Syria", "Aleppo", value,
+                    value, value, null, null, null, 0, value, "Other", value);
+            assertTrue(incidents.submit(report, submitter).created(), odd.getKey());
+        }
+    }
+
+    /** What a string reads as after export: unpaired surrogates replaced, nothing else changed. */
+    private static String expected(String stored) {
+        return WellFormedText.of(stored);
+    }
+
+    private static String utf8Strictly(byte[] body) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    }
+
+    private Response export(String mediaType) {
+        return As.auditor().accept(mediaType).queryParam("submitted_by", submitter).queryParam("size", 200)
+                .get("/api/incidents");
+    }
+
+    @Test
+    void the_csv_export_completes_with_every_row_whole_and_every_string_safe() throws Exception {
+        Response response = export("text/csv");
+        response.then().statusCode(200).contentType("text/csv");
+        String csv = utf8Strictly(response.asByteArray());
+        List<Map<String, String>> rows = ExportTest.parse(csv);
+        assertEquals(ODD.size(), rows.size(), "every row present:\n" + csv);
+        for (Map<String, String> row : rows) {
+            assertTrue(row.get("ruleset_version").startsWith("sha256:"), "the row is complete: " + row);
+        }
+        for (Map.Entry<String, String> odd : ODD.entrySet()) {
+            String externalId = CsvCells.exported(externalIds.get(odd.getKey()));
+            Map<String, String> row = rows.stream().filter(r -> r.get("external_id").equals(expected(externalId)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no row for " + odd.getKey() + ":\n" + csv));
+            String cell = row.get("notes");
+            assertEquals(CsvCells.exported(odd.getValue()), cell, odd.getKey());
+            assertEquals(expected(odd.getValue()), CsvCells.imported(cell), odd.getKey() + " reads back as stored");
+            assertTrue(!cell.matches("(?s)^[=+\\-@\\t\\r].*"), odd.getKey() + " is no formula: " + cell);
+            assertEquals(cell, row.get("location"), odd.getKey());
+            assertEquals(cell, row.get("source"), odd.getKey());
+        }
+    }
+
+    @Test
+    void the_geojson_export_completes_as_valid_utf8_with_every_feature_and_string() throws Exception {
+        Response response = export("application/geo+json");
+        response.then().statusCode(200).contentType("application/geo+json");
+        JsonNode collection = new ObjectMapper().readTree(utf8Strictly(response.asByteArray()));
+        JsonNode features = collection.get("features");
+        assertEquals(ODD.size(), features.size());
+        for (Map.Entry<String, String> odd : ODD.entrySet()) {
+            String externalId = expected(externalIds.get(odd.getKey()));
+            JsonNode feature = null;
+            for (JsonNode candidate : features) {
+                if (externalId.equals(candidate.at("/properties/external_id").asText())) {
+                    feature = candidate;
+                }
+            }
+            assertTrue(feature != null, "a feature for " + odd.getKey());
+            assertEquals(expected(odd.getValue()), feature.at("/properties/notes").asText(), odd.getKey());
+            assertEquals(expected(odd.getValue()), feature.at("/properties/admin2").asText(), odd.getKey());
+            assertTrue(feature.at("/properties/ruleset_version").asText().startsWith("sha256:"));
+        }
+    }
+
+    @Test
+    void the_json_list_and_each_report_are_valid_utf8_with_every_string() throws Exception {
+        Response list = export("application/json");
+        list.then().statusCode(200);
+        JsonNode page = new ObjectMapper().readTree(utf8Strictly(list.asByteArray()));
+        assertEquals(ODD.size(), page.get("total").asInt());
+        for (JsonNode item : page.get("items")) {
+            JsonNode incident = item.get("incident");
+            String notes = incident.get("notes").asText();
+            assertTrue(ODD.values().stream().anyMatch(odd -> expected(odd).equals(notes)), notes);
+            assertSame(item, WellFormedText.of(item), "no unpaired surrogate anywhere in " + item.get("id"));
+            Response one = As.auditor().get("/api/incidents/" + item.get("id").asText());
+            one.then().statusCode(200);
+            assertEquals(notes, new ObjectMapper().readTree(utf8Strictly(one.asByteArray())).at("/incident/notes").asText());
+        }
+    }
+}
