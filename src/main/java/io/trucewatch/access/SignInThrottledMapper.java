@@ -1,6 +1,7 @@
 package io.trucewatch.access;
 
 import io.trucewatch.web.Problem;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -15,7 +16,10 @@ public class SignInThrottledMapper {
     static final String TYPE = "/problems/sign-ins-limited";
 
     @ServerExceptionMapper
-    public Response throttled(SignInThrottledException e) {
+    public Response throttled(SignInThrottledException e, HttpServerRequest request) {
+        if (FormSignIn.posted(request)) {
+            return FormSignIn.backToSignIn("limited");
+        }
         long seconds = e.retryAfterSeconds();
         Problem problem = new Problem(TYPE, "Too many sign-in attempts", 429,
                 "Sign-ins are temporarily limited; try again in " + seconds + " s", List.of());

@@ -3,7 +3,10 @@ package io.trucewatch.web;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.trucewatch.access.FormSignIn;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -38,14 +41,29 @@ public class ProblemMappers {
 
     /** No credentials, or credentials that did not check out: 401 with the schemes that would. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(RuntimeException e) {
+    public Response unauthenticated(RuntimeException e, HttpHeaders request, HttpServerRequest http) {
+        if (FormSignIn.posted(http)) {
+            return FormSignIn.backToSignIn("error");
+        }
         Problem problem = new Problem("/problems/unauthenticated", "Authentication required", 401,
-                "Send HTTP Basic credentials of a configured user, or a bearer JWT", List.of());
-        return Response.status(401).type(Problem.MEDIA_TYPE).entity(problem)
-                .header("WWW-Authenticate", "Basic realm=\"trucewatch\"")
-                .header("WWW-Authenticate", "Bearer")
-                .build();
+                "Send HTTP Basic credentials of a configured user, or a bearer JWT; in a browser, sign in at /login.html",
+                List.of());
+        Response.ResponseBuilder answer = Response.status(401).type(Problem.MEDIA_TYPE).entity(problem);
+        // A Basic challenge makes a browser open its own password dialog, even for a script's
+        // request; the console (which says so with X-Requested-With) signs in with its form instead.
+        boolean console = request != null && (request.getHeaderString(CONSOLE_HEADER) != null
+                || request.getCookies().containsKey(SESSION_COOKIE));
+        if (!console) {
+            answer.header("WWW-Authenticate", "Basic realm=\"trucewatch\"");
+        }
+        return answer.header("WWW-Authenticate", "Bearer").build();
     }
+
+    /** The console's session cookie (quarkus.http.auth.form.cookie-name, left at its default). */
+    static final String SESSION_COOKIE = "quarkus-credential";
+
+    /** Sent by the console's scripts with every call to the API. */
+    public static final String CONSOLE_HEADER = "X-Requested-With";
 
     /** Authenticated, but the role this endpoint declares is not among the caller's. */
     @ServerExceptionMapper

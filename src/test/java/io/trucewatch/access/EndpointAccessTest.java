@@ -65,7 +65,9 @@ class EndpointAccessTest {
             Map.entry("GET /api/audit/verify", Set.of(Roles.AUDITOR)),
             Map.entry("GET /api/audit/checkpoints", Set.of(Roles.AUDITOR)),
             Map.entry("GET /api/audit/checkpoints/latest", Set.of(Roles.AUDITOR)),
-            Map.entry("POST /api/audit/checkpoints", Set.of(Roles.AUDITOR, Roles.ADMIN)));
+            Map.entry("POST /api/audit/checkpoints", Set.of(Roles.AUDITOR, Roles.ADMIN)),
+            Map.entry("GET /api/truces/{id}/map", READERS),
+            Map.entry("GET /api/vocabulary/event-types", ANYONE));
 
     private static final Map<String, String> USER_OF_ROLE = Map.of(
             Roles.MONITOR, As.MONITOR, Roles.AUDITOR, As.AUDITOR, Roles.ADMIN, As.ADMIN);

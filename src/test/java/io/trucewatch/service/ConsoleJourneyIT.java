@@ -1,0 +1,372 @@
+package io.trucewatch.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trucewatch.access.As;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser (Debian's Chromium, headless, driven by chromedriver; installed by
+ * .ci/run) against the packaged service, as its users work in it. Every page visited is checked to
+ * have loaded nothing from anywhere but the service. A failed journey leaves a screenshot under
+ * target/console-screenshots/.
+ */
+class ConsoleJourneyIT {
+
+    static final Path SCREENSHOTS = Path.of("target/console-screenshots");
+    /** A user who both monitors and audits, to meet the four-eyes rule (the hash of "duo-dev-password"). */
+    static final String DUO_HASH = "pbkdf2-sha256$600000$8lhVLqVYlFZp/OJxDH2Gsg$xC5oDemFoWQaJo6R5pOlXJAv3qYnjONyn4yCE4VQbOM";
+
+    static Path work;
+    static Process service;
+    static int port;
+    static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    WebDriver browser;
+    WebDriverWait wait;
+    String testName;
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                try {
+                    Files.createDirectories(SCREENSHOTS);
+                    String name = context.getDisplayName().replaceAll("\\W+", "_");
+                    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+                    Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+                    Files.writeString(SCREENSHOTS.resolve(name + ".txt"), browser.getCurrentUrl() + "\n"
+                            + String.join("\n", browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                                    .map(Object::toString).toList()));
+                } catch (IOException | RuntimeException e) {
+                    // the failure itself is what matters
+                }
+            }
+            quit();
+        }
+
+        @Override
+        public void testSuccessful(ExtensionContext context) {
+            quit();
+        }
+    };
+
+    @BeforeAll
+    static void startService() throws Exception {
+        if (Files.isDirectory(SCREENSHOTS)) {
+            try (var old = Files.list(SCREENSHOTS)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        work = Files.createTempDirectory("trucewatch-console");
+        port = PackagedService.freePort();
+        service = PackagedService.start(work, port, Path.of("rules"), Path.of("config"), List.of(
+                "-Dtrucewatch.auth.users.duo.roles=monitor,auditor",
+                "-Dtrucewatch.auth.users.duo.password-hash=" + DUO_HASH,
+                "-Dtrucewatch.rules.watch=false"));
+        PackagedService.awaitReady(http, port);
+    }
+
+    @AfterAll
+    static void stopService() throws Exception {
+        if (service != null) {
+            service.destroy();
+            service.waitFor();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser(TestInfo info) throws IOException {
+        testName = info.getDisplayName();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--lang=en-GB",
+                "--user-data-dir=" + Files.createTempDirectory(work, "chromium"));
+        ChromeDriverService driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(driverService, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    private void quit() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    // --- journeys ---------------------------------------------------------------------------
+
+    @Test
+    void an_auditor_filters_the_queue_opens_a_barrel_bomb_report_and_confirms_it() throws Exception {
+        String id = submit(As.MONITOR, "console-barrel-1", """
+                {"external_id":"console-barrel-1","event_date":"2016-04-11","event_type":"Explosions/Remote violence",
+                 "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
+                 "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo","admin2":"Jebel Saman",
+                 "location":"Masaken Hanano","latitude":36.222,"longitude":37.186,"fatalities":4,"notes":"Barrel bombs on a market"}""");
+        submit(As.MONITOR, "console-other-1", """
+                {"external_id":"console-other-1","event_date":"2016-04-12","event_type":"Explosions/Remote violence",
+                 "sub_event_type":"Shelling/artillery/missile attack","actor1":"Military Forces of Syria (2000-)",
+                 "actor2":"Civilians (Syria)","civilian_targeting":true,"country":"Syria","admin1":"Idleb","location":"Saraqib"}""");
+        signIn(As.AUDITOR);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-count")));
+        int before = count(browser.findElement(By.id("queue-count")).getText());
+
+        browser.findElement(By.id("f-admin1")).sendKeys("Aleppo");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("admin1=Aleppo"));
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-id='" + id + "']")));
+        assertTrue(browser.findElements(By.cssSelector("#queue-table tbody tr")).stream()
+                .allMatch(r -> r.getText().contains("Aleppo")), "the filter keeps Aleppo only");
+        pageShot("queue");
+        row.findElement(By.tagName("a")).click();
+
+        WebElement finding = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".truce[data-truce='syria-coh-2016'] .finding.finding-PROBABLE_VIOLATION")));
+        assertTrue(finding.getText().contains("clause"), finding.getText());
+        assertTrue(!finding.findElement(By.cssSelector("blockquote.clause")).getText().isBlank(), "the clause's text is shown");
+        assertTrue(browser.findElement(By.id("chain-mark")).getText().contains("intact"), "the chain is verified");
+        pageShot("incident");
+
+        new Select(browser.findElement(By.id("decision"))).selectByValue("CONFIRMED");
+        browser.findElement(By.id("reason")).sendKeys("Barrel bombs on a residential market: confirmed by two sources");
+        browser.findElement(By.cssSelector("#decide button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reviews"), "audrey"));
+
+        browser.get(base() + "/#/queue");
+        WebElement after = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-count")));
+        assertEquals(before - 1, count(after.getText()), "the queue shrank by the decided report");
+        assertOnlyTheServiceWasReached();
+    }
+
+    @Test
+    void the_submitter_is_refused_the_review_with_the_four_eyes_explanation() throws Exception {
+        String id = submit("duo", "console-duo-1", """
+                {"external_id":"console-duo-1","event_date":"2016-04-11","event_type":"Explosions/Remote violence",
+                 "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
+                 "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo","location":"Al-Shaar"}""");
+        signIn("duo");
+        browser.get(base() + "/#/incident/" + id);
+        WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("four-eyes")));
+        assertTrue(note.getText().contains("four eyes"), note.getText());
+        browser.findElement(By.id("reason")).sendKeys("I would like to confirm my own report");
+        browser.findElement(By.cssSelector("#decide button[type=submit]")).click();
+        WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#decision-result .alert")));
+        assertTrue(refusal.getText().toLowerCase().contains("four"), "the service's refusal explains four eyes: " + refusal.getText());
+        assertOnlyTheServiceWasReached();
+    }
+
+    @Test
+    void a_monitor_does_not_see_the_auditors_controls() throws Exception {
+        String id = submit(As.MONITOR, "console-mona-1", """
+                {"external_id":"console-mona-1","event_date":"2016-04-11","event_type":"Battles",
+                 "sub_event_type":"Armed clash","actor1":"Military Forces of Syria (2000-)","actor2":"Jaysh al-Islam",
+                 "country":"Syria","admin1":"Rif Dimashq","location":"Douma"}""");
+        signIn(As.MONITOR);
+        browser.get(base() + "/#/incident/" + id);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdicts-h")));
+        assertTrue(browser.findElements(By.id("decide")).isEmpty(), "no decision form for a monitor");
+        assertTrue(browser.findElements(By.cssSelector("nav a[href='#/queue']")).isEmpty(), "no queue in a monitor's navigation");
+        browser.findElement(By.cssSelector(".who button")).click();
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        browser.get(base() + "/#/mine");
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        assertOnlyTheServiceWasReached();
+    }
+
+    @Test
+    void the_root_answers_the_console_as_html_and_a_stranger_is_sent_to_sign_in() throws Exception {
+        HttpResponse<String> root = http.send(HttpRequest.newBuilder(URI.create(base() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, root.statusCode());
+        assertTrue(root.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), root.headers().toString());
+        browser.get(base() + "/");
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        browser.findElement(By.id("j_username")).sendKeys(As.AUDITOR);
+        browser.findElement(By.id("j_password")).sendKeys("not-the-password");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertOnlyTheServiceWasReached();
+    }
+
+
+    @Test
+    void a_monitor_submits_a_report_with_two_bad_fields_and_sees_both_errors_beside_them() {
+        signIn(As.MONITOR);
+        browser.get(base() + "/#/submit");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("submit-external_id"))).sendKeys("console-bad-1");
+        new Select(browser.findElement(By.id("submit-event_type"))).selectByValue("Explosions/Remote violence");
+        new Select(browser.findElement(By.id("submit-sub_event_type"))).selectByValue("Air/drone strike");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('submit-event_date').value = '2016-04-11'");
+        browser.findElement(By.id("submit-actor1")).sendKeys("Military Forces of Syria (2000-)");
+        browser.findElement(By.id("submit-country")).sendKeys("Syria");
+        browser.findElement(By.id("submit-admin1")).sendKeys("Aleppo");
+        browser.findElement(By.id("submit-latitude")).sendKeys("236.2");
+        browser.findElement(By.id("submit-longitude")).sendKeys("37.1");
+        browser.findElement(By.id("submit-fatalities")).sendKeys("-3");
+        browser.findElement(By.cssSelector("form.submit-form button[type=submit]")).click();
+        WebElement latitude = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("submit-latitude-error")));
+        WebElement fatalities = browser.findElement(By.id("submit-fatalities-error"));
+        assertTrue(!latitude.getText().isBlank() && fatalities.isDisplayed() && !fatalities.getText().isBlank(),
+                "both errors beside their fields: " + latitude.getText() + " / " + fatalities.getText());
+        assertEquals("true", browser.findElement(By.id("submit-latitude")).getAttribute("aria-invalid"));
+        assertTrue(browser.findElement(By.id("submit-summary")).getText().contains("latitude")
+                || browser.findElement(By.id("submit-summary")).getText().toLowerCase().contains("latitude"),
+                "the summary names the field");
+        assertOnlyTheServiceWasReached();
+    }
+
+    @Test
+    void a_monitor_imports_a_csv_and_sees_the_progress_and_the_rejected_row() throws Exception {
+        Path csv = work.resolve("console-import.csv");
+        Files.writeString(csv, """
+                event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,civilian_targeting,country,admin1,location,latitude,longitude,fatalities
+                CIMP1,12 May 2016,Explosions/Remote violence,Air/drone strike,Military Forces of Syria (2000-),Civilians (Syria),Civilian targeting,Syria,Aleppo,Al-Haidariyah,36.228,37.183,12
+                CIMP2,12 May 2016,Battles,Armed clash,Military Forces of Syria (2000-),Free Syrian Army,,Syria,Hama,Kafr Zita,,,3
+                CIMP3,12 May 2016,Battles,Air/drone strike,Military Forces of Syria (2000-),Civilians (Syria),,Syria,Aleppo,,,,0
+                """);
+        signIn(As.MONITOR);
+        browser.get(base() + "/#/import");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-file"))).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        WebElement progress = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("progress")));
+        wait.until(driver -> {
+            WebElement bar = driver.findElement(By.cssSelector("progress"));
+            return bar.getAttribute("max") != null && bar.getAttribute("value") != null
+                    && bar.getAttribute("max").equals(bar.getAttribute("value"));
+        });
+        assertEquals("3", progress.getAttribute("max"), "three rows in the file");
+        WebElement rejected = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-rejected-table")));
+        assertTrue(rejected.getText().contains("CIMP3"), "the rejected row is named: " + rejected.getText());
+        assertTrue(rejected.getText().contains("sub_event_type"), "with its field: " + rejected.getText());
+        assertOnlyTheServiceWasReached();
+    }
+
+    @Test
+    void the_map_shows_the_reports_of_a_day_as_points() throws Exception {
+        submit(As.MONITOR, "console-map-1", """
+                {"external_id":"console-map-1","event_date":"2016-04-13","event_type":"Explosions/Remote violence",
+                 "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
+                 "civilian_targeting":true,"country":"Syria","admin1":"Aleppo","location":"Al-Sakhour",
+                 "latitude":36.215,"longitude":37.19}""");
+        signIn(As.AUDITOR);
+        browser.get(base() + "/#/map?truce=syria-coh-2016&day=2016-04-13");
+        WebElement point = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg a.map-incident")));
+        assertTrue(point.getAttribute("href") != null || point.getAttribute("xlink:href") != null, "a point links to its report");
+        assertTrue(!browser.findElements(By.cssSelector("svg .map-points *")).isEmpty(), "the settlements of that day are drawn");
+        assertTrue(browser.findElement(By.id("map-incidents")).getText().contains("Al-Sakhour"), "and listed beneath");
+        pageShot("map");
+        assertOnlyTheServiceWasReached();
+    }
+
+    @Test
+    void an_admin_validates_a_broken_rule_file_and_sees_its_file_and_line() throws Exception {
+        String attacks = Files.readString(Path.of("rules/syria-cessation/attacks.drl"));
+        String broken = attacks.replaceFirst("HostileAct\\(\\)", "HostileAct( ,");
+        int line = 1 + (int) broken.substring(0, broken.indexOf("HostileAct( ,")).chars().filter(c -> c == '\n').count();
+        Path file = work.resolve("attacks.drl");
+        Files.writeString(file, broken);
+        signIn(As.ADMIN);
+        browser.get(base() + "/#/rules");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rules-files-input"))).sendKeys(file.toAbsolutePath().toString());
+        WebElement path = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rules-path-0")));
+        wait.until(driver -> !path.getAttribute("value").isEmpty() || true);
+        if (path.getAttribute("value").isEmpty()) {
+            path.sendKeys("rules/syria-cessation/attacks.drl");
+        }
+        browser.findElement(By.cssSelector("#rules-candidate button[type=submit]")).click();
+        WebElement errors = new WebDriverWait(browser, Duration.ofSeconds(90)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.rules-errors")));
+        assertTrue(errors.getText().contains("rules/syria-cessation/attacks.drl"), errors.getText());
+        assertTrue(errors.getText().contains(String.valueOf(line)), "line " + line + " named: " + errors.getText());
+        assertOnlyTheServiceWasReached();
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    void signIn(String user) {
+        browser.get(base() + "/login.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(user);
+        browser.findElement(By.id("j_password")).sendKeys(As.password(user));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".who button")));
+    }
+
+    /** A picture of the page as the journey left it (target/console-pages/, for the README). */
+    void pageShot(String name) throws IOException {
+        Path pages = Files.createDirectories(Path.of("target/console-pages"));
+        Files.write(pages.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Every resource the page loaded came from the service: no CDN, no font service, no tiles. */
+    void assertOnlyTheServiceWasReached() {
+        @SuppressWarnings("unchecked")
+        List<String> urls = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);");
+        for (String url : urls) {
+            assertTrue(url.startsWith(base() + "/"), "a page reached beyond the service: " + url);
+        }
+    }
+
+    String submit(String user, String externalId, String json) throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/incidents"))
+                .header("Authorization", As.basicHeader(user)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(created.statusCode() == 201 || created.statusCode() == 200, created.body());
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(created.body());
+        assertTrue(id.find(), created.body());
+        return id.group(1);
+    }
+
+    static int count(String text) {
+        Matcher number = Pattern.compile("(\\d+)").matcher(text);
+        assertTrue(number.find(), text);
+        return Integer.parseInt(number.group(1));
+    }
+}
