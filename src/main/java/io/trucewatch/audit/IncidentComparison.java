@@ -65,7 +65,10 @@ final class IncidentComparison {
             return StateMismatch.of(id, "review_status", incident.reviewStatus, recorded.reviewStatus,
                     recorded.reviewStatusSeq);
         }
+        RecordedIncident.Version first = recorded.versions.get(1);
+        String firstReceived = first == null ? null : first.receivedAt;
         mismatch = firstDifference(id, new Field[] {
+            new Field("received_at", whenRecorded(incident.receivedAt, firstReceived), firstReceived, recorded.receivedSeq),
             new Field("submitted_by", incident.submittedBy, recorded.submittedBy, recorded.receivedSeq),
             new Field("external_id", incident.externalId, recorded.externalId, recorded.receivedSeq)});
         return mismatch != null ? mismatch : reviewMismatch(id, stored.reviews(), recorded);
@@ -79,6 +82,8 @@ final class IncidentComparison {
         }
         return firstDifference(id, new Field[] {
             new Field(name + ".content_hash", row.contentHash, version.contentHash, version.receivedSeq),
+            new Field(name + ".received_at", whenRecorded(row.receivedAt, version.receivedAt), version.receivedAt,
+                    version.receivedSeq),
             new Field(name + ".submitted_by", row.submittedBy, version.submittedBy, version.receivedSeq),
             new Field(name + ".verdict", row.verdict, version.verdict, version.evaluatedSeq),
             new Field(name + ".ruleset_version", row.rulesetVersion, version.rulesetVersion, version.evaluatedSeq),
@@ -119,6 +124,14 @@ final class IncidentComparison {
             new Field("admin1", incident.admin1, report == null ? null : text(report, "admin1"), current.receivedSeq)});
     }
 
+    /**
+     * A stored time as the chain writes it (ISO-8601), or null where the chain has none: entries
+     * written before times were recorded say nothing about them, so nothing is compared.
+     */
+    private static String whenRecorded(java.time.Instant stored, String recorded) {
+        return recorded == null ? null : Objects.toString(stored, null);
+    }
+
     private static StateMismatch reviewMismatch(String id, List<Review> rows, RecordedIncident recorded) {
         Map<String, Review> stored = rows.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
         for (RecordedIncident.Review review : recorded.reviews.values()) {
@@ -131,6 +144,7 @@ final class IncidentComparison {
                 new Field(name + ".decision", row.decision, review.decision(), review.seq()),
                 new Field(name + ".version", row.version, review.version(), review.seq()),
                 new Field(name + ".reviewer", row.reviewer, review.reviewer(), review.seq()),
+                new Field(name + ".decided_at", whenRecorded(row.decidedAt, review.decidedAt()), review.decidedAt(), review.seq()),
                 new Field(name + ".reason", row.reason, review.reason(), review.seq()),
                 new Field(name + ".violating_parties", tree(row.violatingParties), nullIfJsonNull(review.violatingParties()),
                         review.seq())});

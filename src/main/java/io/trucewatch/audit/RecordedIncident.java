@@ -18,6 +18,8 @@ final class RecordedIncident {
     static final class Version {
         final int number;
         Long receivedSeq;
+        /** Null for entries written before receipt times were recorded: then not compared. */
+        String receivedAt;
         String submittedBy;
         String contentHash;
         JsonNode report;
@@ -33,7 +35,7 @@ final class RecordedIncident {
 
     /** One REVIEW_DECIDED entry. */
     record Review(String id, long seq, int version, String decision, String reason, JsonNode violatingParties,
-            String reviewer) {
+            String reviewer, String decidedAt) {
     }
 
     final String incidentId;
@@ -87,6 +89,7 @@ final class RecordedIncident {
         version.receivedSeq = entry.seq;
         version.submittedBy = entry.principal;
         version.contentHash = text(data, "content_hash");
+        version.receivedAt = text(data, "received_at");
         version.report = data.get("report");
         currentVersion = number;
         currentVersionSeq = entry.seq;
@@ -111,7 +114,7 @@ final class RecordedIncident {
         String decision = text(data, "decision");
         String id = text(data, "review_id");
         reviews.put(id, new Review(id, entry.seq, data.path("version").asInt(), decision, text(data, "reason"),
-                data.get("violating_parties"), entry.principal));
+                data.get("violating_parties"), entry.principal, text(data, "decided_at")));
         reviewStatus = decision;
         reviewStatusSeq = entry.seq;
     }

@@ -145,6 +145,7 @@ public class IncidentService {
         received.put("external_id", report.externalId());
         received.put("content_hash", contentHash);
         received.put("report", report);
+        received.put("received_at", incident.receivedAt);
         IncidentView view = IncidentView.of(incident);
         return new NewReport(principal, evaluation, incident, CanonicalJson.write(received),
                 CanonicalJson.write(evaluated(1, evaluation)), outbox.prepare(Outbox.VERDICT_CREATED, incident.id, view),
@@ -186,6 +187,7 @@ public class IncidentService {
         corrected.put("previous_version", previous);
         corrected.put("content_hash", contentHash);
         corrected.put("report", report);
+        corrected.put("received_at", version.receivedAt);
         audit.append(AuditTrail.REPORT_CORRECTED, id, principal, corrected);
         auditEvaluation(version, evaluation, principal);
         Map<String, Object> changed = eventData(IncidentView.of(incident));

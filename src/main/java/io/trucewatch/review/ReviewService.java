@@ -79,6 +79,7 @@ public class ReviewService {
             data.put("reason", review.reason);
             data.put("violating_parties", parties);
             data.put("engine_verdict", incident.verdict);
+            data.put("decided_at", review.decidedAt);
             audit.append(AuditTrail.REVIEW_DECIDED, incidentId, reviewer, data);
             ReviewView view = ReviewView.of(review);
             Map<String, Object> event = IncidentService.eventData(IncidentView.of(incident));

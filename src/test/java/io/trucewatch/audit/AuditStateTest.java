@@ -97,6 +97,23 @@ class AuditStateTest {
     }
 
     @Test
+    void aForgedReceiptTimeIsNamed() {
+        String id = submit(strike("state-" + UUID.randomUUID()));
+        Object original = column("select received_at from incident where id = :id", id);
+        java.time.Instant forged = java.time.Instant.parse("2016-04-01T00:00:00Z");
+        try {
+            update("update incident set received_at = :value where id = :id", id, forged);
+            verify().body("intact", equalTo(false))
+                    .body("state_mismatch.incident_id", equalTo(id))
+                    .body("state_mismatch.field", equalTo("received_at"))
+                    .body("state_mismatch.stored", equalTo(forged.toString()));
+        } finally {
+            update("update incident set received_at = :value where id = :id", id, original);
+        }
+        verify().body("intact", equalTo(true));
+    }
+
+    @Test
     void aForgedReviewStatusIsNamed() {
         String id = submit(strike("state-" + UUID.randomUUID()));
         String original = (String) column("select review_status from incident where id = :id", id);
