@@ -1,6 +1,6 @@
 package io.trucewatch.alerts;
-
 import io.trucewatch.audit.CanonicalJson;
+import io.trucewatch.audit.HeadLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -15,8 +15,8 @@ import java.util.UUID;
 
 /**
  * Writes events in the caller's transaction: an event exists if and only if the verdict it
- * announces was committed. Call it after the transaction's audit entries, so that the audit head
- * lock orders outbox sequence numbers as commits (see V5__alerts.sql).
+ * announces was committed. Written only through the ledger (audit.Ledger), which holds the audit
+ * head lock while it numbers them, so that sequence numbers follow commit order.
  */
 @ApplicationScoped
 public class Outbox {
@@ -49,13 +49,13 @@ public class Outbox {
         return new Prepared(eventId, type, incidentId, occurredAt, CanonicalJson.write(payload));
     }
 
+    /**
+     * Writes the event; {@code lock} proves the caller's transaction holds the audit head lock, so
+     * the event's number follows commit order. Only the Ledger has one (audit.Ledger).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxEvent append(String type, String incidentId, Object data) {
-        return append(prepare(type, incidentId, data));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxEvent append(Prepared prepared) {
+    public OutboxEvent append(HeadLock lock, Prepared prepared) {
+        lock.requireHeldBy(transactions.getTransactionKey());
         OutboxEvent event = new OutboxEvent();
         event.eventId = prepared.eventId();
         event.type = prepared.type();

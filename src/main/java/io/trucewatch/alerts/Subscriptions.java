@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.actors.Actor;
 import io.trucewatch.audit.AuditTrail;
+import io.trucewatch.audit.Ledger;
 import io.trucewatch.audit.CanonicalJson;
 import io.trucewatch.evaluation.Verdict;
 import io.trucewatch.rulesets.ActiveRuleset;
@@ -42,7 +43,7 @@ public class Subscriptions {
     ActiveRuleset rulesets;
 
     @Inject
-    AuditTrail audit;
+    Ledger ledger;
 
     /** A subscription as the API shows it; {@code secret} only when it was just made or rotated. */
     public record View(String id, String url, String description, EventFilter filter, Instant createdAt,
@@ -195,7 +196,7 @@ public class Subscriptions {
             data.put("subscription_id", id);
             data.put("delivery_id", deliveryId);
             data.put("change", "redelivery requested");
-            audit.append(AuditTrail.SUBSCRIPTION_CHANGED, null, principal, data);
+            ledger.record(AuditTrail.SUBSCRIPTION_CHANGED, null, principal, data);
             return deliveryView(delivery);
         });
     }
@@ -211,7 +212,7 @@ public class Subscriptions {
         data.put("change", change);
         data.put("url", subscription.url);
         data.put("filter", CanonicalJson.parse(subscription.filterJson));
-        audit.append(AuditTrail.SUBSCRIPTION_CHANGED, null, principal, data);
+        ledger.record(AuditTrail.SUBSCRIPTION_CHANGED, null, principal, data);
     }
 
     private static View view(Subscription s, boolean withSecret) {

@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.trucewatch.audit.AuditTrail;
+import io.trucewatch.audit.Ledger;
 import io.trucewatch.audit.CanonicalJson;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,7 @@ public class WebhookDispatcher {
     ReceiverGuard guard;
 
     @Inject
-    AuditTrail audit;
+    Ledger ledger;
 
     @Inject
     MeterRegistry metrics;
@@ -287,7 +288,7 @@ public class WebhookDispatcher {
                 data.put("http_status", status);
                 data.put("error", delivery.lastError);
                 data.put("next_attempt_at", delivery.nextAttemptAt == null ? null : delivery.nextAttemptAt.toString());
-                audit.append(outcome, attempt.event().incidentId, "webhook-dispatcher", data);
+                ledger.record(outcome, attempt.event().incidentId, "webhook-dispatcher", data);
                 (ok ? succeeded : outcome.equals(AuditTrail.DELIVERY_DEAD_LETTERED) ? dead : failed).increment();
             });
         } catch (RuntimeException e) {

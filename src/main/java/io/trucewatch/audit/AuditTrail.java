@@ -30,17 +30,12 @@ public class AuditTrail {
     @Inject
     Checkpoints checkpoints;
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEntry append(String type, String incidentId, String principal, Object data) {
-        return appendWritten(type, incidentId, principal, CanonicalJson.write(data));
-    }
-
     /**
-     * The same with the data already written as canonical JSON ({@link CanonicalJson#write}): lets a
-     * caller do the writing before it takes the chain's lock (see GroupCommit).
+     * Appends an entry (data already written as canonical JSON). Only the {@link Ledger} calls it:
+     * every step is recorded there, with its outbox event under the same lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEntry appendWritten(String type, String incidentId, String principal, String canonicalData) {
+    AuditEntry appendWritten(String type, String incidentId, String principal, String canonicalData) {
         // Locking the head row serialises appends across transactions: one chain, one order.
         AuditHead head = AuditHead.findById(AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         AuditEntry entry = new AuditEntry();

@@ -2,6 +2,7 @@ package io.trucewatch.imports;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.audit.AuditTrail;
+import io.trucewatch.audit.Ledger;
 import io.trucewatch.audit.CanonicalJson;
 import io.trucewatch.incidents.AcledCsv;
 import io.trucewatch.web.Problem;
@@ -25,7 +26,7 @@ import java.util.UUID;
 public class ImportService {
 
     @Inject
-    AuditTrail audit;
+    Ledger ledger;
 
     @Inject
     ImportWorker worker;
@@ -46,7 +47,7 @@ public class ImportService {
             data.put("import_id", job.id);
             data.put("file_sha256", job.fileSha256);
             data.put("rows", rows);
-            audit.append(AuditTrail.IMPORT_ACCEPTED, null, principal, data);
+            ledger.record(AuditTrail.IMPORT_ACCEPTED, null, principal, data);
         });
         worker.enqueue(job.id);
         return ImportView.of(job, List.of());

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.trucewatch.audit.AuditTrail;
+import io.trucewatch.audit.Ledger;
 import io.trucewatch.audit.CanonicalJson;
 import io.trucewatch.incidents.AcledCsv;
 import io.trucewatch.incidents.IncidentReport;
@@ -46,7 +47,7 @@ public class ImportWorker {
     IncidentService incidents;
 
     @Inject
-    AuditTrail audit;
+    Ledger ledger;
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "csv-import");
@@ -187,7 +188,7 @@ public class ImportWorker {
                 data.put("accepted", accepted);
                 data.put("duplicates", duplicates);
                 data.put("rejected", rejected);
-                audit.append(AuditTrail.IMPORT_FINISHED, null, createdBy, data);
+                ledger.record(AuditTrail.IMPORT_FINISHED, null, createdBy, data);
             });
         }
 

@@ -3,6 +3,7 @@ package io.trucewatch.incidents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.alerts.Outbox;
 import io.trucewatch.audit.AuditTrail;
+import io.trucewatch.audit.Ledger;
 import io.trucewatch.audit.CanonicalJson;
 import io.trucewatch.evaluation.Evaluation;
 import io.trucewatch.evaluation.Evaluator;
@@ -36,7 +37,7 @@ public class IncidentService {
     ActiveRuleset rulesets;
 
     @Inject
-    AuditTrail audit;
+    Ledger ledger;
 
     @Inject
     Outbox outbox;
@@ -162,10 +163,9 @@ public class IncidentService {
         incident.persist();
         IncidentVersion version = storeVersion(incident, incident.receivedAt, prepared.principal());
         index(incident.id, prepared.evaluation());
-        audit.appendWritten(AuditTrail.REPORT_RECEIVED, incident.id, prepared.principal(), prepared.receivedAudit());
-        audit.appendWritten(AuditTrail.REPORT_EVALUATED, version.incidentId, prepared.principal(),
-                prepared.evaluatedAudit());
-        outbox.append(prepared.event());
+        ledger.recordWritten(AuditTrail.REPORT_RECEIVED, incident.id, prepared.principal(), prepared.receivedAudit());
+        ledger.recordWritten(AuditTrail.REPORT_EVALUATED, version.incidentId, prepared.principal(),
+                prepared.evaluatedAudit(), prepared.event());
         return prepared.view();
     }
 
@@ -188,12 +188,12 @@ public class IncidentService {
         corrected.put("content_hash", contentHash);
         corrected.put("report", report);
         corrected.put("received_at", version.receivedAt);
-        audit.append(AuditTrail.REPORT_CORRECTED, id, principal, corrected);
-        auditEvaluation(version, evaluation, principal);
+        ledger.record(AuditTrail.REPORT_CORRECTED, id, principal, corrected);
         Map<String, Object> changed = eventData(IncidentView.of(incident));
         changed.put("previous_version", previous);
         changed.put("previous_verdict", previousVerdict);
-        outbox.append(Outbox.VERDICT_CHANGED, id, changed);
+        ledger.record(AuditTrail.REPORT_EVALUATED, version.incidentId, principal, evaluated(version.number, evaluation),
+                outbox.prepare(Outbox.VERDICT_CHANGED, id, changed));
     }
 
     /** The latest version's columns; a fresh verdict puts the report back in the queue if flagged. */
@@ -222,10 +222,6 @@ public class IncidentService {
         version.evaluationJson = incident.evaluationJson;
         version.persist();
         return version;
-    }
-
-    private void auditEvaluation(IncidentVersion version, Evaluation evaluation, String principal) {
-        audit.append(AuditTrail.REPORT_EVALUATED, version.incidentId, principal, evaluated(version.number, evaluation));
     }
 
     private static Map<String, Object> evaluated(int version, Evaluation evaluation) {

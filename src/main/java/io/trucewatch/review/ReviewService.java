@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.actors.Actor;
 import io.trucewatch.alerts.Outbox;
 import io.trucewatch.audit.AuditTrail;
+import io.trucewatch.audit.Ledger;
 import io.trucewatch.incidents.Incident;
 import io.trucewatch.incidents.IncidentService;
 import io.trucewatch.incidents.IncidentVersion;
@@ -39,7 +40,7 @@ public class ReviewService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    AuditTrail audit;
+    Ledger ledger;
 
     @Inject
     ActiveRuleset rulesets;
@@ -80,11 +81,11 @@ public class ReviewService {
             data.put("violating_parties", parties);
             data.put("engine_verdict", incident.verdict);
             data.put("decided_at", review.decidedAt);
-            audit.append(AuditTrail.REVIEW_DECIDED, incidentId, reviewer, data);
             ReviewView view = ReviewView.of(review);
             Map<String, Object> event = IncidentService.eventData(IncidentView.of(incident));
             event.put("review", view);
-            outbox.append(Outbox.REVIEW_DECIDED, incidentId, event);
+            ledger.record(AuditTrail.REVIEW_DECIDED, incidentId, reviewer, data,
+                    outbox.prepare(Outbox.REVIEW_DECIDED, incidentId, event));
             return view;
         });
     }

@@ -3,6 +3,7 @@ package io.trucewatch.rulesets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.trucewatch.audit.AuditTrail;
+import io.trucewatch.audit.Ledger;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -43,7 +44,7 @@ public class ActiveRuleset {
     RulesetStore store;
 
     @Inject
-    AuditTrail audit;
+    Ledger ledger;
 
     private final AtomicReference<Ruleset> current = new AtomicReference<>();
 
@@ -101,7 +102,7 @@ public class ActiveRuleset {
             data.put("truces", ruleset.terms().truces().keySet().stream().sorted().toList());
             data.put("first_use", firstUse);
             data.put("trigger", trigger.name());
-            audit.append(AuditTrail.RULESET_ACTIVATED, null, principal, data);
+            ledger.record(AuditTrail.RULESET_ACTIVATED, null, principal, data);
         });
         current.set(ruleset);
     }

@@ -2,6 +2,7 @@ package io.trucewatch.rulesets;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.audit.AuditTrail;
+import io.trucewatch.audit.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.trucewatch.web.ProblemException;
@@ -46,7 +47,7 @@ public class RulesetLifecycle {
     private final Semaphore checking = new Semaphore(1, true);
 
     @Inject
-    AuditTrail audit;
+    Ledger ledger;
 
     /** A candidate that compiled and passed its scenarios. */
     public record Checked(Ruleset ruleset, int scenarios, long compileMillis, long scenarioMillis) {
@@ -146,7 +147,7 @@ public class RulesetLifecycle {
         data.put("trigger", trigger.name());
         data.put("active_version", active.get().version());
         data.put("errors", e.errors());
-        QuarkusTransaction.requiringNew().run(() -> audit.append(AuditTrail.RULESET_REJECTED, null, principal, data));
+        QuarkusTransaction.requiringNew().run(() -> ledger.record(AuditTrail.RULESET_REJECTED, null, principal, data));
     }
 
     /** The candidate made of the ruleset in service with some files replaced, added or removed. */

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.trucewatch.audit.AuditEntry;
-import io.trucewatch.audit.AuditTrail;
+import io.trucewatch.audit.Ledger;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ class GroupCommitTest {
     GroupCommit groupCommit;
 
     @Inject
-    AuditTrail audit;
+    Ledger ledger;
 
     @Inject
     MeterRegistry metrics;
@@ -52,14 +52,14 @@ class GroupCommitTest {
             Future<Long> first = callers.submit(() -> groupCommit.inTransaction(() -> {
                 holding.countDown();
                 await(release);
-                return audit.append("GROUP_COMMIT_TEST", run + "-first", "test", Map.of()).seq;
+                return ledger.record("GROUP_COMMIT_TEST", run + "-first", "test", Map.of()).seq;
             }));
             assertTrue(holding.await(10, TimeUnit.SECONDS));
             List<Future<Long>> others = new ArrayList<>();
             for (int i = 0; i < WAITING; i++) {
                 int n = i;
                 others.add(callers.submit(() -> groupCommit.inTransaction(() -> {
-                    long seq = audit.append("GROUP_COMMIT_TEST", run + "-" + n, "test", Map.of()).seq;
+                    long seq = ledger.record("GROUP_COMMIT_TEST", run + "-" + n, "test", Map.of()).seq;
                     if (n == FAILING) {
                         throw new IllegalStateException("work " + n + " fails");
                     }
