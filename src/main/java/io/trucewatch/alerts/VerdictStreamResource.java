@@ -2,7 +2,6 @@ package io.trucewatch.alerts;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -39,10 +38,13 @@ public class VerdictStreamResource {
     @Inject
     WebhookConfig config;
 
+    @Inject
+    OutboxFollower ledgerTail;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.MONITOR, Roles.AUDITOR, Roles.ADMIN})
-    @Blocking // the filter and the starting point are read from the database before streaming
+    @Blocking // the filter is checked against the registries before streaming
     @Operation(summary = "Events as they commit, as Server-Sent Events",
             description = "Same filters as a subscription (truce, verdict, party, admin1; repeat a parameter for several "
                     + "values; verdict defaults to PROBABLE_VIOLATION). Each event's id is its outbox sequence number: "
@@ -64,17 +66,19 @@ public class VerdictStreamResource {
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(hello), events);
     }
 
-    /** Events committed after the cursor, in order; moves the cursor past them. */
-    private static List<OutboxEvent> after(AtomicLong cursor) {
-        List<OutboxEvent> events = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>find(
-                "seq > ?1 order by seq", cursor.get()).page(0, BATCH).list());
+    /**
+     * Events committed after the cursor, in order, from the ledger's tail in memory (shared by all
+     * clients; the database only for a cursor older than the tail); moves the cursor past them.
+     */
+    private List<OutboxEvent> after(AtomicLong cursor) {
+        List<OutboxEvent> events = ledgerTail.after(cursor.get(), BATCH);
         if (!events.isEmpty()) {
             cursor.set(events.get(events.size() - 1).seq);
         }
         return events;
     }
 
-    private static long start(String lastEventId) {
+    private long start(String lastEventId) {
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
                 return Long.parseLong(lastEventId.strip());
@@ -82,9 +86,7 @@ public class VerdictStreamResource {
                 throw ProblemException.invalid("Last-Event-ID", "must be the id of an event of this stream (a number)");
             }
         }
-        Long newest = QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.find("select max(seq) from OutboxEvent").project(Long.class).firstResult());
-        return newest == null ? 0 : newest;
+        return ledgerTail.newest();
     }
 
     private EventFilter filter(List<String> truces, List<String> verdicts, List<String> parties, String admin1) {
