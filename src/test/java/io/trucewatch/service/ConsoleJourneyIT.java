@@ -161,6 +161,7 @@ class ConsoleJourneyIT {
         assertTrue(browser.findElements(By.cssSelector("#queue-table tbody tr")).stream()
                 .allMatch(r -> r.getText().contains("Aleppo")), "the filter keeps Aleppo only");
         pageShot("queue");
+        assertAccessible("the review queue");
         row.findElement(By.tagName("a")).click();
 
         WebElement finding = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -169,6 +170,7 @@ class ConsoleJourneyIT {
         assertTrue(!finding.findElement(By.cssSelector("blockquote.clause")).getText().isBlank(), "the clause's text is shown");
         assertTrue(browser.findElement(By.id("chain-mark")).getText().contains("intact"), "the chain is verified");
         pageShot("incident");
+        assertAccessible("the report page");
 
         new Select(browser.findElement(By.id("decision"))).selectByValue("CONFIRMED");
         browser.findElement(By.id("reason")).sendKeys("Barrel bombs on a residential market: confirmed by two sources");
@@ -228,12 +230,13 @@ class ConsoleJourneyIT {
         browser.findElement(By.id("j_password")).sendKeys("not-the-password");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertAccessible("the sign-in page");
         assertOnlyTheServiceWasReached();
     }
 
 
     @Test
-    void a_monitor_submits_a_report_with_two_bad_fields_and_sees_both_errors_beside_them() {
+    void a_monitor_submits_a_report_with_two_bad_fields_and_sees_both_errors_beside_them() throws Exception {
         signIn(As.MONITOR);
         browser.get(base() + "/#/submit");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("submit-external_id"))).sendKeys("console-bad-1");
@@ -252,6 +255,7 @@ class ConsoleJourneyIT {
         assertTrue(!latitude.getText().isBlank() && fatalities.isDisplayed() && !fatalities.getText().isBlank(),
                 "both errors beside their fields: " + latitude.getText() + " / " + fatalities.getText());
         assertEquals("true", browser.findElement(By.id("submit-latitude")).getAttribute("aria-invalid"));
+        assertAccessible("the report form with its errors");
         assertTrue(browser.findElement(By.id("submit-summary")).getText().contains("latitude")
                 || browser.findElement(By.id("submit-summary")).getText().toLowerCase().contains("latitude"),
                 "the summary names the field");
@@ -281,6 +285,7 @@ class ConsoleJourneyIT {
         WebElement rejected = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-rejected-table")));
         assertTrue(rejected.getText().contains("CIMP3"), "the rejected row is named: " + rejected.getText());
         assertTrue(rejected.getText().contains("sub_event_type"), "with its field: " + rejected.getText());
+        assertAccessible("the import page");
         assertOnlyTheServiceWasReached();
     }
 
@@ -298,6 +303,7 @@ class ConsoleJourneyIT {
         assertTrue(!browser.findElements(By.cssSelector("svg .map-points *")).isEmpty(), "the settlements of that day are drawn");
         assertTrue(browser.findElement(By.id("map-incidents")).getText().contains("Al-Sakhour"), "and listed beneath");
         pageShot("map");
+        assertAccessible("the map");
         assertOnlyTheServiceWasReached();
     }
 
@@ -321,6 +327,7 @@ class ConsoleJourneyIT {
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.rules-errors")));
         assertTrue(errors.getText().contains("rules/syria-cessation/attacks.drl"), errors.getText());
         assertTrue(errors.getText().contains(String.valueOf(line)), "line " + line + " named: " + errors.getText());
+        assertAccessible("the rules page");
         assertOnlyTheServiceWasReached();
     }
 
@@ -342,6 +349,28 @@ class ConsoleJourneyIT {
     void pageShot(String name) throws IOException {
         Path pages = Files.createDirectories(Path.of("target/console-pages"));
         Files.write(pages.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * The page as it stands passes axe-core's WCAG 2 A and AA rules with no serious or critical
+     * violation (axe injected from the test class path, not served by the service).
+     */
+    void assertAccessible(String page) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined';"))) {
+            try (var in = ConsoleJourneyIT.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+                js.executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object found = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+                  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """);
+        assertEquals(List.of(), found, page + ": accessibility violations");
     }
 
     /** Every resource the page loaded came from the service: no CDN, no font service, no tiles. */

@@ -283,7 +283,8 @@ function draw(result, collection, incidents) {
     points: points.length, lines: lines.length, placed: placed.length, total: incidents.items.length,
     counts: counts || t("map.no_incidents_short") });
 
-  const map = svg("svg", { id: "map-svg", class: "map-svg", viewBox: `0 0 ${width} ${height}`, role: "img",
+  // A group, not an image: its incident points are links a keyboard or screen reader can reach.
+  const map = svg("svg", { id: "map-svg", class: "map-svg", viewBox: `0 0 ${width} ${height}`, role: "group",
     "aria-labelledby": "map-svg-title map-svg-desc", preserveAspectRatio: "xMidYMid meet" },
   svg("title", { id: "map-svg-title" }, t("map.svg_title", { truce, day: collection.day })),
   svg("desc", { id: "map-svg-desc" }, description),
