@@ -1,5 +1,7 @@
 package io.trucewatch.access;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -40,6 +42,12 @@ public class ConfiguredUsers implements IdentityProvider<UsernamePasswordAuthent
     @Inject
     AuthConfig config;
 
+    @Inject
+    MeterRegistry metrics;
+
+    /** PBKDF2 checks run: what a flood of wrong passwords costs, and what a refused sign-in must not. */
+    private Counter slowChecks;
+
     private final byte[] processKey = new byte[32];
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
     private SignInThrottle throttle;
@@ -54,6 +62,8 @@ public class ConfiguredUsers implements IdentityProvider<UsernamePasswordAuthent
     void createLimits() {
         throttle = SignInThrottle.from(config.throttle());
         gate = PasswordCheckGate.from(config.throttle());
+        slowChecks = Counter.builder("trucewatch.password.checks")
+                .description("Password hashes checked (PBKDF2); sign-ins refused by the limits run none").register(metrics);
     }
 
     /** Refuses to start with a malformed hash or an unknown role rather than lock everyone out later. */
@@ -114,6 +124,7 @@ public class ConfiguredUsers implements IdentityProvider<UsernamePasswordAuthent
     }
 
     private boolean slowCheck(String name, AuthConfig.User user, String password, byte[] fingerprint) {
+        slowChecks.increment();
         if (user == null) {
             // Same cost as a wrong password, so response times do not tell which names exist; and
             // never a match, whatever the password (the decoy's own included).
