@@ -2,6 +2,7 @@ package io.trucewatch.territory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who controlled a place when, across every country with a control map: by the nearest settlement
@@ -13,6 +14,11 @@ public final class ControlMap {
 
     ControlMap(List<CountryMap> countries) {
         this.countries = List.copyOf(countries);
+    }
+
+    /** A country's control data as a map draws it, with every period: the data placement uses. */
+    public Optional<CountryLayer> layer(String country) {
+        return countries.stream().filter(map -> map.isCountry(country)).map(CountryMap::layer).findFirst();
     }
 
     public static ControlMap empty() {

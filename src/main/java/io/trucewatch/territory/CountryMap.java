@@ -49,6 +49,8 @@ final class CountryMap {
     private final double outerRadiusKm;
     /** Every spelling of a governorate → the key of its canonical name. */
     private final Map<String, String> canonicalAdmin1;
+    /** The same data as a map draws it (the console's map). */
+    private final CountryLayer layer;
 
     CountryMap(ControlFile file, Map<String, Geometry> polygons, List<ControlPoint> points) {
         this.file = file;
@@ -83,16 +85,28 @@ final class CountryMap {
             }
             areasByName.put(level, byName);
         }
+        this.layer = new CountryLayer(file.country(),
+                file.areas().stream().filter(area -> area.polygon() != null)
+                        .map(area -> new CountryLayer.Area(area, polygons.get(area.polygon()))).toList(),
+                points.stream().filter(point -> point.lat() != null && point.lon() != null).toList());
     }
 
     String country() {
         return file.country();
     }
 
+    CountryLayer layer() {
+        return layer;
+    }
+
+    boolean isCountry(String country) {
+        return ActorNames.key(country).equals(countryKey);
+    }
+
     /** Whether the report says it is in this country, or names one of its governorates. */
     boolean claims(String country, String admin1) {
         if (country != null && !country.isBlank()) {
-            return ActorNames.key(country).equals(countryKey);
+            return isCountry(country);
         }
         return admin1 != null && admin1Keys.contains(ActorNames.key(admin1));
     }

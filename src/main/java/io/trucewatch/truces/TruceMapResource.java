@@ -9,7 +9,6 @@ import io.trucewatch.actors.ActorRegistry;
 import io.trucewatch.rulesets.ActiveRuleset;
 import io.trucewatch.rulesets.Ruleset;
 import io.trucewatch.territory.ControlFile;
-import io.trucewatch.territory.ControlLayers;
 import io.trucewatch.territory.CountryLayer;
 import io.trucewatch.territory.MapLayers;
 import io.trucewatch.web.ProblemException;
@@ -52,8 +51,6 @@ public class TruceMapResource {
     @Inject
     ActiveRuleset rulesets;
 
-    @Inject
-    ControlLayers layers;
 
     @GET
     @Produces({GEO_JSON, MediaType.APPLICATION_JSON})
@@ -81,7 +78,7 @@ public class TruceMapResource {
         params.check();
         LocalDate shown = asked != null ? asked : truce.terms().starts().toLocalDate();
         List<CountryLayer> countries = truce.countries().stream().sorted()
-                .map(country -> layers.country(ruleset.version(), ruleset.snapshot().files(), country))
+                .map(country -> ruleset.terms().control().layer(country))
                 .flatMap(Optional::stream).toList();
         Instant at = instantOf(truce, shown);
         ObjectNode collection = MapLayers.collection(countries, TruceMapLines.of(truce, shown), shown,
