@@ -7,6 +7,7 @@ import io.trucewatch.audit.CanonicalJson;
 import io.trucewatch.incidents.AcledCsv;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.ProblemException;
+import io.trucewatch.web.WellFormedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -63,6 +64,12 @@ public class ImportService {
     private static int checkFile(String csv) {
         if (csv.isBlank()) {
             throw ProblemException.invalid("(body)", "empty: send an ACLED CSV file with a header row");
+        }
+        int nul = csv.indexOf(WellFormedText.NUL);
+        if (nul >= 0) {
+            throw ProblemException.invalid("(body)", "holds the NUL character (U+0000) on line "
+                    + (csv.substring(0, nul).chars().filter(c -> c == '\n').count() + 1)
+                    + ": no report needs it, and text holding it cannot be stored; remove it and send the file again");
         }
         try (CsvRows rows = CsvRows.open(csv)) {
             List<String> unknown = AcledCsv.unknownColumns(rows.header());

@@ -13,6 +13,7 @@ import io.trucewatch.incidents.ReportParser;
 import io.trucewatch.rulesets.ActiveRuleset;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.ProblemException;
+import io.trucewatch.web.WellFormedText;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -166,7 +167,7 @@ public class ImportWorker {
                     rejection.jobId = jobId;
                     rejection.rowNumber = row.number();
                     String externalId = row.cells().getOrDefault("external_id", row.cells().get("event_id_cnty"));
-                    rejection.externalId = externalId == null || externalId.isBlank() ? null : externalId.strip();
+                    rejection.externalId = externalId == null || externalId.isBlank() ? null : WellFormedText.storable(externalId.strip());
                     rejection.errors = CanonicalJson.write(outcome.errors());
                     pending.add(rejection);
                 }

@@ -194,6 +194,11 @@ public final class StrictJson {
                         + "of its surrogate pair: that is not a character; send text as UTF-8, or escape a character "
                         + "beyond U+FFFF as both halves");
             }
+            int nul = text.indexOf(WellFormedText.NUL);
+            if (nul >= 0) {
+                error(path.isEmpty() ? "(body)" : path, what + " holds the NUL character (U+0000, character "
+                        + (nul + 1) + "): no report needs it, and text holding it cannot be stored; remove it");
+            }
             return text;
         }
 

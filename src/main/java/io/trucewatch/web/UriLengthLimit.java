@@ -51,7 +51,7 @@ public class UriLengthLimit {
                 List.of(new Problem.FieldError("(uri)", "longer than " + maxUriLength + " characters")));
     }
 
-    private static String body(Problem problem) {
+    static String body(Problem problem) {
         try {
             return JSON.writeValueAsString(problem);
         } catch (JsonProcessingException e) {

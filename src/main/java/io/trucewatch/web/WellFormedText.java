@@ -11,10 +11,14 @@ import java.util.Map;
  * not a character, has no UTF-8 form, and makes a UTF-8 writer fail in the middle of a response.
  * Requests carrying one are refused ({@link StrictJson}); text stored before that rule existed is
  * repaired where it is written out, with U+FFFD, the character Unicode reserves for exactly this.
+ *
+ * <p>The NUL character (U+0000) is refused the same way: no report needs it, and PostgreSQL cannot
+ * store it in text at all, so accepting it would mean losing or altering what was accepted.
  */
 public final class WellFormedText {
 
     public static final char REPLACEMENT = '\uFFFD';
+    public static final char NUL = '\u0000';
 
     private WellFormedText() {
     }
@@ -54,6 +58,14 @@ public final class WellFormedText {
             }
         }
         return repaired.toString();
+    }
+
+    /**
+     * {@code text} as any database can store it, for text that is kept only to be shown (e.g. the
+     * identifier of a rejected row): unpaired surrogates and NUL characters read U+FFFD.
+     */
+    public static String storable(String text) {
+        return text == null ? null : of(text).replace(NUL, REPLACEMENT);
     }
 
     /** A JSON tree whose strings and field names are all well formed: {@code node} itself when they already are. */

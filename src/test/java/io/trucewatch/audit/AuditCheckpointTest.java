@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,10 +102,14 @@ class AuditCheckpointTest {
         As.monitor().post("/api/audit/checkpoints").then().statusCode(403);
         As.admin().post("/api/audit/checkpoints").then().statusCode(anyOf(equalTo(200), equalTo(201)));
 
-        // The key is a file next to the H2 file (target/test-data), not in the database.
-        String pem = Files.readString(Path.of("target/test-data/checkpoint-key.pub"));
+        // The key is a file, not in the database: next to the H2 file (target/test-data) unless a
+        // path is configured (the PostgreSQL run of the suite configures one).
+        Path key = Path.of(ConfigProvider.getConfig()
+                .getOptionalValue("trucewatch.audit.checkpoint-key", String.class)
+                .orElse("target/test-data/checkpoint-key"));
+        String pem = Files.readString(key.resolveSibling(key.getFileName() + ".pub"));
         assertEquals(publicKey, pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-        assertTrue(Files.exists(Path.of("target/test-data/checkpoint-key")));
+        assertTrue(Files.exists(key));
 
         verify().body("intact", equalTo(true)).body("checkpoints_checked", greaterThanOrEqualTo(1));
     }

@@ -1,5 +1,6 @@
 package io.trucewatch.incidents;
 
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,32 +35,38 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OddStringExportTest {
 
+    /**
+     * Text the API now refuses (an unpaired surrogate, NUL) but stored before it did: only an H2
+     * database can hold it (PostgreSQL cannot store either in text, and its support began after the
+     * refusal), so it is stored directly only there; on every database the API refuses it.
+     */
+    static final Map<String, String> LEGACY = new LinkedHashMap<>();
     /** Every kind of text that has broken exports somewhere: keyed by what it is. */
-    static final Map<String, String> ODD = new LinkedHashMap<>();
+    static final Map<String, String> COMMON = new LinkedHashMap<>();
 
     static {
-        ODD.put("lone high surrogate", "barrel \ud800 bomb");
-        ODD.put("lone low surrogate", "\udc00");
-        ODD.put("high surrogate at the end", "Al-Rai \ud83d");
-        ODD.put("low before high", "x\ude00\ud83dy");
-        ODD.put("NUL", "before\u0000after");
-        ODD.put("control characters", "bell\u0007 esc\u001b del\u007f");
-        ODD.put("CR LF", "line one\r\nline two\rline three\nend");
-        ODD.put("quotes", "the \"barrel\" bomb, 'they' said");
-        ODD.put("commas and semicolons", "a,b;c,,d");
-        ODD.put("formula =", "=HYPERLINK(\"http://example.org\",\"click\")");
-        ODD.put("formula +", "+1+2");
-        ODD.put("formula -", "-2+3");
-        ODD.put("formula @", "@SUM(A1:A9)");
-        ODD.put("already guarded", "'=not a formula");
-        ODD.put("right-to-left override", "\u202Egnp.exe\u202C and \u200F marks \u200E");
-        ODD.put("emoji", "😀 👍🏽 👨‍👩‍👧 🇸🇾");
-        ODD.put("Arabic", "حلب الشرقية");
-        ODD.put("Cyrillic", "Донецьк");
-        ODD.put("combining marks", "e\u0301 n\u0303 a\u030A\u0323");
-        ODD.put("byte-order mark inside", "x\uFEFFy");
-        ODD.put("backslashes", "C:\\temp\\x \\u0041 \\");
-        ODD.put("long", "long ".repeat(1500));
+        LEGACY.put("lone high surrogate", "barrel \ud800 bomb");
+        LEGACY.put("lone low surrogate", "\udc00");
+        LEGACY.put("high surrogate at the end", "Al-Rai \ud83d");
+        LEGACY.put("low before high", "x\ude00\ud83dy");
+        LEGACY.put("NUL", "before\u0000after");
+        COMMON.put("control characters", "bell\u0007 esc\u001b del\u007f");
+        COMMON.put("CR LF", "line one\r\nline two\rline three\nend");
+        COMMON.put("quotes", "the \"barrel\" bomb, 'they' said");
+        COMMON.put("commas and semicolons", "a,b;c,,d");
+        COMMON.put("formula =", "=HYPERLINK(\"http://example.org\",\"click\")");
+        COMMON.put("formula +", "+1+2");
+        COMMON.put("formula -", "-2+3");
+        COMMON.put("formula @", "@SUM(A1:A9)");
+        COMMON.put("already guarded", "'=not a formula");
+        COMMON.put("right-to-left override", "\u202Egnp.exe\u202C and \u200F marks \u200E");
+        COMMON.put("emoji", "😀 👍🏽 👨‍👩‍👧 🇸🇾");
+        COMMON.put("Arabic", "حلب الشرقية");
+        COMMON.put("Cyrillic", "Донецьк");
+        COMMON.put("combining marks", "e\u0301 n\u0303 a\u030A\u0323");
+        COMMON.put("byte-order mark inside", "x\uFEFFy");
+        COMMON.put("backslashes", "C:\\temp\\x \\u0041 \\");
+        COMMON.put("long", "long ".repeat(1500));
     }
 
     @Inject
@@ -66,21 +74,27 @@ class OddStringExportTest {
 
     private String submitter;
     private final Map<String, String> externalIds = new LinkedHashMap<>();
+    /** What this run stores: the common strings, and the legacy ones where the database can hold them. */
+    private final Map<String, String> odd = new LinkedHashMap<>();
 
     /** One report per odd string, in notes, location, admin2, source and its external_id. */
     @BeforeEach
     void storeEveryOddString() {
         submitter = "odd-strings-" + UUID.randomUUID();
+        if ("h2".equals(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class))) {
+            odd.putAll(LEGACY);
+        }
+        odd.putAll(COMMON);
         int i = 0;
-        for (Map.Entry<String, String> odd : ODD.entrySet()) {
-            String value = odd.getValue();
+        for (Map.Entry<String, String> text : odd.entrySet()) {
+            String value = text.getValue();
             String externalId = "odd-" + (i++) + "-" + UUID.randomUUID().toString().substring(0, 8) + "-"
                     + value.substring(0, Math.min(value.length(), 40));
-            externalIds.put(odd.getKey(), externalId);
+            externalIds.put(text.getKey(), externalId);
             IncidentReport report = new IncidentReport(externalId, LocalDate.of(2016, 8, 29), null, 1, "Protests",
                     "Peaceful protest", "Protesters (Syria)", null, null, null, false, null, "Syria", "Aleppo", value,
                     value, value, null, null, null, 0, value, "Other", value);
-            assertTrue(incidents.submit(report, submitter).created(), odd.getKey());
+            assertTrue(incidents.submit(report, submitter).created(), text.getKey());
         }
     }
 
@@ -105,20 +119,20 @@ class OddStringExportTest {
         response.then().statusCode(200).contentType("text/csv");
         String csv = utf8Strictly(response.asByteArray());
         List<Map<String, String>> rows = ExportTest.parse(csv);
-        assertEquals(ODD.size(), rows.size(), "every row present:\n" + csv);
+        assertEquals(odd.size(), rows.size(), "every row present:\n" + csv);
         for (Map<String, String> row : rows) {
             assertTrue(row.get("ruleset_version").startsWith("sha256:"), "the row is complete: " + row);
         }
-        for (Map.Entry<String, String> odd : ODD.entrySet()) {
-            String externalId = CsvCells.exported(externalIds.get(odd.getKey()));
+        for (Map.Entry<String, String> text : odd.entrySet()) {
+            String externalId = CsvCells.exported(externalIds.get(text.getKey()));
             Map<String, String> row = rows.stream().filter(r -> r.get("external_id").equals(expected(externalId)))
-                    .findFirst().orElseThrow(() -> new AssertionError("no row for " + odd.getKey() + ":\n" + csv));
+                    .findFirst().orElseThrow(() -> new AssertionError("no row for " + text.getKey() + ":\n" + csv));
             String cell = row.get("notes");
-            assertEquals(CsvCells.exported(odd.getValue()), cell, odd.getKey());
-            assertEquals(expected(odd.getValue()), CsvCells.imported(cell), odd.getKey() + " reads back as stored");
-            assertTrue(!cell.matches("(?s)^[=+\\-@\\t\\r].*"), odd.getKey() + " is no formula: " + cell);
-            assertEquals(cell, row.get("location"), odd.getKey());
-            assertEquals(cell, row.get("source"), odd.getKey());
+            assertEquals(CsvCells.exported(text.getValue()), cell, text.getKey());
+            assertEquals(expected(text.getValue()), CsvCells.imported(cell), text.getKey() + " reads back as stored");
+            assertTrue(!cell.matches("(?s)^[=+\\-@\\t\\r].*"), text.getKey() + " is no formula: " + cell);
+            assertEquals(cell, row.get("location"), text.getKey());
+            assertEquals(cell, row.get("source"), text.getKey());
         }
     }
 
@@ -128,18 +142,18 @@ class OddStringExportTest {
         response.then().statusCode(200).contentType("application/geo+json");
         JsonNode collection = new ObjectMapper().readTree(utf8Strictly(response.asByteArray()));
         JsonNode features = collection.get("features");
-        assertEquals(ODD.size(), features.size());
-        for (Map.Entry<String, String> odd : ODD.entrySet()) {
-            String externalId = expected(externalIds.get(odd.getKey()));
+        assertEquals(odd.size(), features.size());
+        for (Map.Entry<String, String> text : odd.entrySet()) {
+            String externalId = expected(externalIds.get(text.getKey()));
             JsonNode feature = null;
             for (JsonNode candidate : features) {
                 if (externalId.equals(candidate.at("/properties/external_id").asText())) {
                     feature = candidate;
                 }
             }
-            assertTrue(feature != null, "a feature for " + odd.getKey());
-            assertEquals(expected(odd.getValue()), feature.at("/properties/notes").asText(), odd.getKey());
-            assertEquals(expected(odd.getValue()), feature.at("/properties/admin2").asText(), odd.getKey());
+            assertTrue(feature != null, "a feature for " + text.getKey());
+            assertEquals(expected(text.getValue()), feature.at("/properties/notes").asText(), text.getKey());
+            assertEquals(expected(text.getValue()), feature.at("/properties/admin2").asText(), text.getKey());
             assertTrue(feature.at("/properties/ruleset_version").asText().startsWith("sha256:"));
         }
     }
@@ -149,15 +163,46 @@ class OddStringExportTest {
         Response list = export("application/json");
         list.then().statusCode(200);
         JsonNode page = new ObjectMapper().readTree(utf8Strictly(list.asByteArray()));
-        assertEquals(ODD.size(), page.get("total").asInt());
+        assertEquals(odd.size(), page.get("total").asInt());
         for (JsonNode item : page.get("items")) {
             JsonNode incident = item.get("incident");
             String notes = incident.get("notes").asText();
-            assertTrue(ODD.values().stream().anyMatch(odd -> expected(odd).equals(notes)), notes);
+            assertTrue(odd.values().stream().anyMatch(text -> expected(text).equals(notes)), notes);
             assertSame(item, WellFormedText.of(item), "no unpaired surrogate anywhere in " + item.get("id"));
             Response one = As.auditor().get("/api/incidents/" + item.get("id").asText());
             one.then().statusCode(200);
             assertEquals(notes, new ObjectMapper().readTree(utf8Strictly(one.asByteArray())).at("/incident/notes").asText());
         }
+    }
+
+    @Test
+    void the_api_refuses_what_only_legacy_rows_hold_naming_the_field() {
+        for (Map.Entry<String, String> legacy : LEGACY.entrySet()) {
+            String body = "{\"event_date\":\"2016-08-29\",\"event_type\":\"Protests\","
+                    + "\"sub_event_type\":\"Peaceful protest\",\"actor1\":\"Protesters (Syria)\","
+                    + "\"country\":\"Syria\",\"admin1\":\"Aleppo\",\"location\":\"Aleppo\",\"notes\":\""
+                    + jsonEscaped(legacy.getValue()) + "\"}";
+            As.monitor().contentType("application/json").body(body).post("/api/incidents").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("notes"));
+        }
+        String accepted = "{\"event_date\":\"2016-08-29\",\"event_type\":\"Protests\","
+                + "\"sub_event_type\":\"Peaceful protest\",\"actor1\":\"Protesters (Syria)\","
+                + "\"country\":\"Syria\",\"admin1\":\"Aleppo\",\"location\":\"Aleppo\",\"notes\":\""
+                + jsonEscaped(COMMON.get("control characters")) + "\"}";
+        As.monitor().contentType("application/json").body(accepted).post("/api/incidents").then().statusCode(201);
+    }
+
+    /** Every char outside printable ASCII as a JSON \\u escape, so that the body carries it exactly. */
+    private static String jsonEscaped(String text) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 }
