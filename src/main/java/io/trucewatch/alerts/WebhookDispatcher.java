@@ -51,6 +51,10 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int FAN_OUT_BATCH = 200;
+    /** JPA's lock-timeout hint; Hibernate reads -2 as SKIP LOCKED (rows another transaction holds are left out). */
+    private static final String LOCK_TIMEOUT = "jakarta.persistence.lock.timeout";
+    private static final int SKIP_LOCKED = -2;
+    private static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
 
     @Inject
     WebhookConfig config;
@@ -215,9 +219,19 @@ public class WebhookDispatcher {
                 lastPendingCount = System.nanoTime();
                 pending.set(Delivery.count("status", Delivery.Status.PENDING.name()));
             }
-            return Delivery.<Delivery>find("status = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt",
-                    Delivery.Status.PENDING.name(), Instant.now()).page(0, free + inFlight.size()).list().stream()
-                    .filter(d -> !inFlight.contains(d.id)).limit(free)
+            // Claimed, not only read: the due rows are locked (another instance's round skips them)
+            // and their next attempt moves to the end of a lease, so neither another instance nor a
+            // later round here sends them while this attempt is under way. The outcome, recorded
+            // below, sets the real next attempt; an instance that dies mid-attempt leaves the lease
+            // to run out, and the delivery is sent again (receivers deduplicate by webhook-id).
+            Instant now = Instant.now();
+            List<Delivery> claimed = Delivery.<Delivery>find(
+                    "status = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt", Delivery.Status.PENDING.name(), now)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(LOCK_TIMEOUT, SKIP_LOCKED)
+                    .page(0, free).list();
+            Instant leaseEnd = now.plus(claimLease());
+            claimed.forEach(delivery -> delivery.nextAttemptAt = leaseEnd);
+            return claimed.stream()
                     .map(d -> new Attempt(d.id, Subscription.<Subscription>findById(d.subscriptionId),
                             OutboxEvent.<OutboxEvent>findById(d.eventSeq)))
                     .toList();
@@ -226,6 +240,11 @@ public class WebhookDispatcher {
             inFlight.add(attempt.deliveryId());
             send(attempt);
         }
+    }
+
+    /** Long enough for an attempt to time out and its outcome to be recorded. */
+    Duration claimLease() {
+        return config.timeout().plus(CLAIM_MARGIN);
     }
 
     private record NewEvents(long newest, boolean anyone) {

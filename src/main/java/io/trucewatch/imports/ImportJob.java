@@ -54,4 +54,12 @@ public class ImportJob extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The instance working the job ({@code InstanceName}), while its lease lasts. */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    /** Until when the claim holds; renewed at each checkpoint. Past it, another instance may take over. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
 }

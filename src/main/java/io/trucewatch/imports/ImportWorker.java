@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.trucewatch.audit.AuditTrail;
 import io.trucewatch.audit.Ledger;
 import io.trucewatch.audit.CanonicalJson;
+import io.trucewatch.cluster.InstanceName;
 import io.trucewatch.incidents.AcledCsv;
 import io.trucewatch.incidents.IncidentReport;
 import io.trucewatch.incidents.IncidentService;
@@ -18,15 +19,23 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,9 +43,14 @@ import org.jboss.logging.Logger;
  * and evaluation as a single report ({@link IncidentService#submit}), in the uploader's name.
  *
  * <p>Progress and rejections are checkpointed every {@value #CHECKPOINT_ROWS} rows. A job
- * interrupted by a shutdown or a crash resumes after the last checkpoint when the service starts
- * again; rows it had done since then are submitted again and, being idempotent by external_id,
- * are then counted as duplicates rather than stored twice.
+ * interrupted by a shutdown or a crash resumes after the last checkpoint; rows it had done since
+ * then are submitted again and, being idempotent by external_id, are then counted as duplicates
+ * rather than stored twice.
+ *
+ * <p>Several instances on one database: a job is worked by the instance holding its lease
+ * ({@link ImportJob#claimedBy}, {@link ImportJob#leaseUntil}), taken under a row lock and renewed at
+ * every checkpoint. Each instance looks for unfinished jobs whose lease has run out (their instance
+ * stopped or died) every sweep interval, and at start, and takes them over.
  */
 @ApplicationScoped
 public class ImportWorker {
@@ -50,40 +64,103 @@ public class ImportWorker {
     @Inject
     Ledger ledger;
 
+    @Inject
+    InstanceName instance;
+
+    @ConfigProperty(name = "trucewatch.imports.lease", defaultValue = "60s")
+    Duration lease;
+
+    @ConfigProperty(name = "trucewatch.imports.sweep-interval", defaultValue = "10s")
+    Duration sweepInterval;
+
+    /** Jobs waiting on or running on this instance's thread: enqueued once each. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "csv-import-sweep");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "csv-import");
         t.setDaemon(true);
         return t;
     });
 
-    /** After the ruleset is in service: the rows are judged under it. */
+    /** After the ruleset is in service (the rows are judged under it): unfinished jobs now, then every sweep. */
     void resumeUnfinished(@Observes @Priority(ActiveRuleset.LOADED) StartupEvent start) {
-        List<String> unfinished = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>list(
-                "status in ?1 order by createdAt", List.of(ImportJob.Status.QUEUED.name(),
-                        ImportJob.Status.RUNNING.name())).stream().map(job -> job.id).toList());
-        unfinished.forEach(this::enqueue);
+        sweeper.scheduleWithFixedDelay(this::takeOverUnclaimed, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent stop) {
+        sweeper.shutdownNow();
         thread.shutdownNow();
     }
 
+    /** Unfinished jobs nobody holds a live lease on: never started, or their instance is gone. */
+    void takeOverUnclaimed() {
+        try {
+            List<String> unclaimed = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>list(
+                    "status in ?1 and (leaseUntil is null or leaseUntil < ?2) order by createdAt",
+                    List.of(ImportJob.Status.QUEUED.name(), ImportJob.Status.RUNNING.name()), Instant.now())
+                    .stream().map(job -> job.id).toList());
+            unclaimed.forEach(this::enqueue);
+        } catch (RuntimeException e) {
+            LOG.warn("looking for import jobs to take over failed; trying again at the next sweep", e);
+        }
+    }
+
     void enqueue(String jobId) {
+        if (!queued.add(jobId)) {
+            return;
+        }
         thread.submit(() -> {
             try {
                 run(jobId);
+            } catch (LeaseLost e) {
+                LOG.warnf("import %s: %s; the instance holding it now goes on", jobId, e.getMessage());
             } catch (RuntimeException e) {
-                LOG.errorf(e, "import %s stopped; it resumes at the next start", jobId);
+                LOG.errorf(e, "import %s stopped; it resumes when its lease runs out", jobId);
+            } finally {
+                queued.remove(jobId);
             }
         });
     }
 
-    private void run(String jobId) {
-        Progress progress = QuarkusTransaction.requiringNew().call(() -> {
-            ImportJob job = ImportJob.findById(jobId);
+    /** The job's lease for this instance, taken under a row lock: empty if another instance holds a live one. */
+    private Optional<Progress> claim(String jobId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob job = ImportJob.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+            Instant now = Instant.now();
+            boolean heldElsewhere = job.claimedBy != null && !job.claimedBy.equals(instance.get())
+                    && job.leaseUntil != null && job.leaseUntil.isAfter(now);
+            if (job.status.equals(ImportJob.Status.DONE.name()) || heldElsewhere) {
+                return Optional.<Progress>empty();
+            }
+            if (job.claimedBy != null && !job.claimedBy.equals(instance.get())) {
+                LOG.infof("import %s: taking over from %s, whose lease ran out at %s, after row %d", jobId,
+                        job.claimedBy, job.leaseUntil, job.rowsDone);
+            }
+            job.claimedBy = instance.get();
+            job.leaseUntil = now.plus(lease).truncatedTo(ChronoUnit.MICROS);
             job.status = ImportJob.Status.RUNNING.name();
-            return new Progress(job);
+            return Optional.of(new Progress(job));
         });
+    }
+
+    /** Thrown at a checkpoint when another instance has taken the job over: this one stops at once. */
+    static final class LeaseLost extends RuntimeException {
+        LeaseLost(String holder) {
+            super("taken over by " + holder);
+        }
+    }
+
+    private void run(String jobId) {
+        Optional<Progress> claimed = claim(jobId);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Progress progress = claimed.get();
         try (CsvRows rows = CsvRows.open(progress.content)) {
             while (rows.hasNext()) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -194,7 +271,11 @@ public class ImportWorker {
         }
 
         private ImportJob save() {
-            ImportJob job = ImportJob.findById(jobId);
+            ImportJob job = ImportJob.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+            if (!instance.get().equals(job.claimedBy)) {
+                throw new LeaseLost(job.claimedBy);
+            }
+            job.leaseUntil = Instant.now().plus(lease).truncatedTo(ChronoUnit.MICROS);
             job.rowsDone = rowsDone;
             job.accepted = accepted;
             job.duplicates = duplicates;

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -47,6 +48,8 @@ public class ActiveRuleset {
     Ledger ledger;
 
     private final AtomicReference<Ruleset> current = new AtomicReference<>();
+    /** The newest activation (by id) this instance has put into service, its own or followed. */
+    private final AtomicLong newestActivation = new AtomicLong();
 
     /** Observers that need the ruleset in service observe start-up after this priority. */
     public static final int LOADED = Interceptor.Priority.APPLICATION + 100;
@@ -88,7 +91,7 @@ public class ActiveRuleset {
      * ruleset finish on it.
      */
     void activate(Ruleset ruleset, String principal, RulesetActivation.Trigger trigger) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        long activationId = QuarkusTransaction.requiringNew().call(() -> {
             boolean firstUse = store.store(ruleset.snapshot());
             RulesetActivation activation = new RulesetActivation();
             activation.version = ruleset.version();
@@ -103,8 +106,30 @@ public class ActiveRuleset {
             data.put("first_use", firstUse);
             data.put("trigger", trigger.name());
             ledger.record(AuditTrail.RULESET_ACTIVATED, null, principal, data);
+            return activation.id;
         });
-        current.set(ruleset);
+        synchronized (newestActivation) {
+            newestActivation.set(Math.max(newestActivation.get(), activationId));
+            current.set(ruleset);
+        }
+    }
+
+    /**
+     * Puts into service a version another instance activated (recorded there, as activation
+     * {@code activationId}): no new activation is recorded. An activation older than one this
+     * instance already follows is ignored, so instances end on the newest one.
+     */
+    void follow(Ruleset ruleset, long activationId) {
+        synchronized (newestActivation) {
+            if (activationId > newestActivation.get()) {
+                newestActivation.set(activationId);
+                current.set(ruleset);
+            }
+        }
+    }
+
+    long newestActivation() {
+        return newestActivation.get();
     }
 
     public Ruleset get() {

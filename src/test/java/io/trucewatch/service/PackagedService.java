@@ -42,6 +42,31 @@ final class PackagedService {
                 .start();
     }
 
+    /** The PostgreSQL test database (.ci/start-postgresql), as the PostgreSQL runs of the suite use it. */
+    static final String POSTGRESQL_URL = "jdbc:postgresql://localhost:5432/trucewatch_test";
+
+    /**
+     * The jar built for PostgreSQL (target/postgresql) as its own process, on {@link #POSTGRESQL_URL},
+     * with its own working directory ({@code work}) and the given {@code -D} flags.
+     */
+    static Process startOnPostgresql(Path work, int port, List<String> flags) throws IOException {
+        Path jar = Path.of("target/postgresql/quarkus-run.jar").toAbsolutePath();
+        assertTrue(Files.exists(jar), "package the service first: " + jar);
+        Files.createDirectories(work);
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=" + POSTGRESQL_URL,
+                "-Dtrucewatch.rules-dir=" + Path.of("rules").toAbsolutePath(),
+                "-Dtrucewatch.config-dir=" + Path.of("config").toAbsolutePath()));
+        command.addAll(flags);
+        command.addAll(List.of("-jar", jar.toString()));
+        return new ProcessBuilder(command).directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile()))
+                .start();
+    }
+
     static void awaitReady(HttpClient http, int port) throws Exception {
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
