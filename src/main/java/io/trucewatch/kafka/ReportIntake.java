@@ -1,0 +1,72 @@
+package io.trucewatch.kafka;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.trucewatch.incidents.IncidentService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes incident reports from the reports topic on a thread of its own ({@link IntakeLoop}), and
+ * stores them as POST /api/incidents would: nothing is lost, nothing is stored twice (external_id
+ * makes a redelivered record change nothing), and a report the service refuses goes to the
+ * dead-letter topic with its reasons.
+ */
+@ApplicationScoped
+public class ReportIntake {
+
+    private static final Logger LOG = Logger.getLogger(ReportIntake.class);
+    /** incident.submitted_by and audit principals are VARCHAR(128); a topic name may be longer. */
+    private static final int MAX_PRINCIPAL = 128;
+
+    @Inject
+    KafkaSettings settings;
+
+    @Inject
+    KafkaClients clients;
+
+    @Inject
+    IncidentService incidents;
+
+    @ConfigProperty(name = "trucewatch.max-report-bytes")
+    int maxReportBytes;
+
+    private IntakeLoop loop;
+    private Thread thread;
+
+    void start(@Observes StartupEvent startup) {
+        if (!settings.enabled()) {
+            return;
+        }
+        loop = new IntakeLoop(clients.reportConsumer(), clients.deadLetterProducer(), settings.reportsTopic(),
+                settings.deadLetterTopic(), this::store);
+        thread = new Thread(loop, "kafka-report-intake");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("taking incident reports from Kafka topic %s (group %s) at %s", settings.reportsTopic(),
+                KafkaClients.INTAKE_GROUP, settings.bootstrapServers());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        if (thread == null) {
+            return;
+        }
+        // The report being stored is finished (its offset committed) before the database goes away.
+        loop.stop();
+        thread.join(TimeUnit.SECONDS.toMillis(20));
+    }
+
+    private void store(ConsumerRecord<byte[], byte[]> record) {
+        incidents.submit(ReportRecords.read(record.value(), maxReportBytes), principal(record.topic()));
+    }
+
+    static String principal(String topic) {
+        String name = "kafka:" + topic;
+        return name.length() <= MAX_PRINCIPAL ? name : name.substring(0, MAX_PRINCIPAL);
+    }
+}
