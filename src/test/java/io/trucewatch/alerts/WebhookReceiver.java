@@ -1,26 +1,26 @@
 package io.trucewatch.alerts;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A real HTTP receiver for webhook tests. It checks every signature with its own HMAC code (not
- * the service's), records what it got, and can be told to fail the next N requests or to hang.
+ * A real HTTP receiver for webhook tests. It checks every signature with the Standard Webhooks
+ * reference library (not the service's code), records what it got, and can be told to fail the next N requests or to hang.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -103,24 +103,20 @@ public final class WebhookReceiver implements AutoCloseable {
         exchange.close();
     }
 
-    /** Standard Webhooks verification, written from the spec: HMAC-SHA256 over "id.timestamp.body". */
+    /**
+     * Verified by the Standard Webhooks reference library (com.standardwebhooks), not by code of
+     * ours: a signature it accepts is one any receiver using the standard accepts. It checks the
+     * HMAC-SHA256 over "id.timestamp.body" with the whsec_ secret, and that the timestamp is recent.
+     */
     private boolean verifies(String id, String timestamp, String signature, String body) {
         if (secret == null || id == null || timestamp == null || signature == null) {
             return false;
         }
         try {
-            byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-            for (String candidate : signature.split(" ")) {
-                if (candidate.startsWith("v1,") && MessageDigest.isEqual(expected,
-                        Base64.getDecoder().decode(candidate.substring(3)))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (Exception e) {
+            new Webhook(secret).verify(body, Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(timestamp),
+                    "webhook-signature", List.of(signature)));
+            return true;
+        } catch (WebhookVerificationException | EmptyWebhookSecretException | RuntimeException e) {
             return false;
         }
     }
