@@ -32,7 +32,7 @@ import java.util.concurrent.locks.LockSupport;
  *   saturate URL SECONDS CONNECTIONS   distinct reports as fast as CONNECTIONS in flight allow
  *   rate URL SECONDS PER_SECOND        an open-loop schedule (latency is measured from the scheduled
  *                                      send time, so a stalled server cannot hide its queueing)
- *   jdbc H2_FILE REPORTS BATCH         the persistence limit: the rows the service wrote for its newest
+ *   jdbc H2_FILE|URL REPORTS BATCH     the persistence limit: the rows the service wrote for its newest
  *                                      report, inserted again under fresh keys, a commit every BATCH
  *                                      reports (service stopped: H2 locks its file)
  * </pre>
@@ -160,7 +160,9 @@ public final class IngestLoad {
     }
 
     static void jdbc(String file, int reports, int batch) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + file + ";WRITE_DELAY=0", "trucewatch", "trucewatch")) {
+        // An H2 file, or any JDBC URL (PostgreSQL: jdbc:postgresql://host/db).
+        String url = file.startsWith("jdbc:") ? file : "jdbc:h2:file:" + file + ";WRITE_DELAY=0";
+        try (Connection db = DriverManager.getConnection(url, "trucewatch", "trucewatch")) {
             db.setAutoCommit(false);
             String template;
             try (ResultSet newest = db.createStatement().executeQuery(

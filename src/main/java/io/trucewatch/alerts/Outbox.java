@@ -27,6 +27,9 @@ public class Outbox {
     @Inject
     WebhookDispatcher dispatcher;
 
+    @Inject
+    OutboxFollower follower;
+
     public static final String VERDICT_CREATED = "verdict.created";
     public static final String VERDICT_CHANGED = "verdict.changed";
     public static final String REVIEW_DECIDED = "review.decided";
@@ -72,6 +75,7 @@ public class Outbox {
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
                     dispatcher.nudge();
+                    follower.nudge();
                 }
             }
         });

@@ -20,8 +20,11 @@ public interface WebhookConfig {
     @WithDefault("10s")
     Duration timeout();
 
-    /** How often the dispatcher looks for new events and due deliveries. */
-    @WithDefault("200ms")
+    /**
+     * How often the dispatcher looks for due deliveries (retries) and the stream for events other
+     * instances wrote; each commit here nudges both at once. The scheduler looks at most once a second.
+     */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Deliveries in flight at once. */

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
 import io.trucewatch.audit.AuditTrail;
 import io.trucewatch.audit.Ledger;
 import io.trucewatch.audit.CanonicalJson;
@@ -26,19 +28,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
- * Sends webhooks, on threads of its own so that a slow or dead receiver never touches report
- * submission. Each tick it (1) fans new outbox events out into deliveries for the subscriptions
+ * Sends webhooks, off the request path so that a slow or dead receiver never touches report
+ * submission. Each round it (1) fans new outbox events out into deliveries for the subscriptions
  * whose filter matches — cursor and deliveries in one transaction, so nothing is skipped or doubled
  * across a crash — and (2) sends the deliveries that are due, asynchronously, at most
  * {@code concurrency} at a time. Every attempt's outcome is stored and audited; failures are retried
@@ -55,6 +56,11 @@ public class WebhookDispatcher {
     private static final String LOCK_TIMEOUT = "jakarta.persistence.lock.timeout";
     private static final int SKIP_LOCKED = -2;
     private static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
+    private static final String POLL_JOB = "webhook-dispatcher";
+    /** Quarkus's simple scheduler looks at its triggers once a second; see {@link #schedulerInterval}. */
+    private static final long SCHEDULER_RESOLUTION_MS = 1000;
+    /** A round under way when the service stops is let finish: it commits before the datasource closes. */
+    private static final long STOP_WAIT_SECONDS = 10;
 
     @Inject
     WebhookConfig config;
@@ -71,19 +77,29 @@ public class WebhookDispatcher {
     @Inject
     Vertx vertx;
 
+    @Inject
+    Scheduler scheduler;
+
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private static final long PENDING_COUNT_EVERY = TimeUnit.SECONDS.toNanos(5);
     private static final long CURSOR_WRITE_EVERY = TimeUnit.SECONDS.toNanos(5);
     private final AtomicLong lag = new AtomicLong();
-    /** Dispatcher thread only. */
+    /** Round state: read and written by rounds only, which run one at a time (see {@link #round}). */
     private long dispatched = -1;
     private long lastDueCheck;
     private long lastPendingCount;
     private long lastCursorWrite;
-    private final AtomicBoolean nudged = new AtomicBoolean();
+    /** A round is asked for and has not started yet: further asks (nudges, polls) join it. */
+    private final AtomicBoolean roundRequested = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
-    private ScheduledExecutorService loop;
-    private ExecutorService io;
+    private volatile boolean stopped;
+    /**
+     * Every round, the scheduler's and the nudged ones alike, runs on this one worker: rounds never
+     * overlap, and a nudge runs at once instead of waiting for the next poll.
+     */
+    private volatile ManagedExecutor rounds;
+    /** Records attempts' outcomes: each is a blocking transaction, so not on Vert.x event loops. */
+    private ManagedExecutor outcomes;
     private ReceiverClient http;
     private Counter succeeded;
     private Counter failed;
@@ -95,21 +111,35 @@ public class WebhookDispatcher {
         dead = metrics.counter("trucewatch.webhook.deliveries", "outcome", "dead_lettered");
         metrics.gauge("trucewatch.outbox.lag.events", lag);
         metrics.gauge("trucewatch.webhook.deliveries.pending", pending);
-        // Outcomes are recorded here, not on Vert.x event loops: recording is a blocking transaction.
-        io = Executors.newFixedThreadPool(2, daemon("webhook-io"));
+        outcomes = ManagedExecutor.builder().maxAsync(2)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
         http = new ReceiverClient(vertx, config.timeout(), config.concurrency());
         lastDueCheck = System.nanoTime() - config.pollInterval().toNanos();
         lastPendingCount = System.nanoTime() - PENDING_COUNT_EVERY;
-        loop = Executors.newSingleThreadScheduledExecutor(daemon("webhook-dispatcher"));
-        loop.scheduleWithFixedDelay(this::tick, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        rounds = ManagedExecutor.builder().maxAsync(1)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        // Scheduled here, not with @Scheduled: the scheduler starts before the startup observers,
+        // and a poll must not come before the client and counters above exist. The poll only asks
+        // for a round, exactly as a nudge does.
+        scheduler.newJob(POLL_JOB).setInterval(schedulerInterval(config.pollInterval()))
+                .setConcurrentExecution(ConcurrentExecution.SKIP).setTask(execution -> requestRound()).schedule();
+        requestRound();
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
-        if (loop != null) {
-            loop.shutdownNow();
-            io.shutdownNow();
-            http.close();
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        if (rounds == null) {
+            return;
         }
+        stopped = true;
+        scheduler.unscheduleJob(POLL_JOB);
+        rounds.shutdown();
+        if (!rounds.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warnf("a webhook dispatch round was still running after %d s at shutdown", STOP_WAIT_SECONDS);
+        }
+        // Outcomes not yet recorded are dropped: those deliveries' leases run out and they are sent
+        // again after the restart (at least once).
+        outcomes.shutdownNow();
+        http.close();
     }
 
     /**
@@ -117,12 +147,41 @@ public class WebhookDispatcher {
      * poll, so a webhook leaves within milliseconds. Nudges coalesce into one extra round.
      */
     void nudge() {
-        if (loop != null && nudged.compareAndSet(false, true)) {
-            loop.execute(() -> {
-                nudged.set(false);
-                tick();
-            });
+        if (rounds != null) {
+            requestRound();
         }
+    }
+
+    private void requestRound() {
+        if (stopped || !roundRequested.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            rounds.execute(this::round);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("shutting down: no further webhook dispatch round");
+        }
+    }
+
+    /**
+     * One round. The worker runs rounds one at a time but not always on the same pool thread;
+     * the monitor makes each round see the state the previous one left.
+     */
+    private synchronized void round() {
+        // Cleared first: a commit from now on asks for another round, which sees its events.
+        roundRequested.set(false);
+        if (!stopped) {
+            tick();
+        }
+    }
+
+    /**
+     * The poll interval as the scheduler takes it. Quarkus's simple scheduler checks its triggers
+     * once a second, so a shorter interval would poll once a second all the same (and warn at
+     * every start); new events do not wait for the poll anyway, commits nudge a round.
+     */
+    static String schedulerInterval(Duration interval) {
+        return Math.max(interval.toMillis(), SCHEDULER_RESOLUTION_MS) + "ms";
     }
 
     private void tick() {
@@ -273,7 +332,7 @@ public class WebhookDispatcher {
             Throwable error = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             record(attempt, status, error == null ? null : error.getClass().getSimpleName() + ": " + error.getMessage());
-        }, io);
+        }, outcomes);
     }
 
     /** Stores an attempt's outcome with its audit entry; decides retry or dead letter. */
@@ -325,13 +384,5 @@ public class WebhookDispatcher {
 
     private static String truncate(String text) {
         return text.length() <= 2000 ? text : text.substring(0, 2000);
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.trucewatch.web.Page;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,16 +18,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
  * Signs checkpoints of the audit chain: every {@code trucewatch.audit.checkpoint-interval} entries
- * (after the entry's transaction commits, on a thread of its own, so no append waits for it) and on
+ * (after the entry's transaction commits, on a worker of its own, so no append waits for it) and on
  * demand. A checkpoint is only signed for a chain that still extends the previous checkpoint, so a
  * shortened or rewritten chain is never signed over.
  */
@@ -48,11 +49,8 @@ public class Checkpoints {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    private final ExecutorService signer = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "audit-checkpoints");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One worker: checkpoints are signed one after the other, never on an append's thread. */
+    private ManagedExecutor signer;
 
     /** A request to sign: the checkpoint that covers it, whether it is new, or why none was signed. */
     public record Outcome(SignedCheckpoint checkpoint, boolean created, String refusal) {
@@ -68,6 +66,16 @@ public class Checkpoints {
         static Outcome refused(String why) {
             return new Outcome(null, false, why);
         }
+    }
+
+    /**
+     * Made with the bean, not at start: entries are appended (the ruleset's activation) by startup
+     * observers that run before this bean's own.
+     */
+    @PostConstruct
+    void createSigner() {
+        signer = ManagedExecutor.builder().maxAsync(1)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
     }
 
     /** A missing or broken key stops the start, not the thousandth entry. */

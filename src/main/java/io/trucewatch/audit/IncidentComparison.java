@@ -81,14 +81,16 @@ final class IncidentComparison {
             return StateMismatch.of(id, name, "(missing)", "recorded", version.receivedSeq);
         }
         return firstDifference(id, new Field[] {
-            new Field(name + ".content_hash", row.contentHash, version.contentHash, version.receivedSeq),
+            new Field(name + ".content_hash", row.judged.contentHash, version.contentHash, version.receivedSeq),
             new Field(name + ".received_at", whenRecorded(row.receivedAt, version.receivedAt), version.receivedAt,
                     version.receivedSeq),
             new Field(name + ".submitted_by", row.submittedBy, version.submittedBy, version.receivedSeq),
-            new Field(name + ".verdict", row.verdict, version.verdict, version.evaluatedSeq),
-            new Field(name + ".ruleset_version", row.rulesetVersion, version.rulesetVersion, version.evaluatedSeq),
-            new Field(name + ".evaluation_json", tree(row.evaluationJson), version.evaluations, version.evaluatedSeq),
-            new Field(name + ".report_json", reportOnly(row.reportJson), version.report, version.receivedSeq)});
+            new Field(name + ".verdict", row.judged.verdict, version.verdict, version.evaluatedSeq),
+            new Field(name + ".ruleset_version", row.judged.rulesetVersion, version.rulesetVersion,
+                    version.evaluatedSeq),
+            new Field(name + ".evaluation_json", tree(row.judged.evaluationJson), version.evaluations,
+                    version.evaluatedSeq),
+            new Field(name + ".report_json", reportOnly(row.judged.reportJson), version.report, version.receivedSeq)});
     }
 
     /** The incident row's copy of the current version, and the per-truce verdicts that index it. */
@@ -96,7 +98,7 @@ final class IncidentComparison {
         Incident incident = stored.incident();
         String id = incident.id;
         StateMismatch mismatch = firstDifference(id, new Field[] {
-            new Field("verdict", incident.verdict, current.verdict, current.evaluatedSeq)});
+            new Field("verdict", incident.judged.verdict, current.verdict, current.evaluatedSeq)});
         if (mismatch != null) {
             return mismatch;
         }
@@ -116,10 +118,11 @@ final class IncidentComparison {
         }
         JsonNode report = current.report;
         return firstDifference(id, new Field[] {
-            new Field("content_hash", incident.contentHash, current.contentHash, current.receivedSeq),
-            new Field("ruleset_version", incident.rulesetVersion, current.rulesetVersion, current.evaluatedSeq),
-            new Field("evaluation_json", tree(incident.evaluationJson), current.evaluations, current.evaluatedSeq),
-            new Field("report_json", reportOnly(incident.reportJson), report, current.receivedSeq),
+            new Field("content_hash", incident.judged.contentHash, current.contentHash, current.receivedSeq),
+            new Field("ruleset_version", incident.judged.rulesetVersion, current.rulesetVersion, current.evaluatedSeq),
+            new Field("evaluation_json", tree(incident.judged.evaluationJson), current.evaluations,
+                    current.evaluatedSeq),
+            new Field("report_json", reportOnly(incident.judged.reportJson), report, current.receivedSeq),
             new Field("event_day", Objects.toString(incident.eventDay, null), eventDay(report), current.receivedSeq),
             new Field("admin1", incident.admin1, report == null ? null : text(report, "admin1"), current.receivedSeq)});
     }

@@ -77,7 +77,7 @@ public class ImportService {
                 throw ProblemException.invalid(unknown.stream().map(column -> new Problem.FieldError(column,
                         "unknown column: neither a report field (CONTRACT §1) nor an ACLED column")).toList());
             }
-            if (!rows.header().contains("external_id") && !rows.header().contains("event_id_cnty")) {
+            if (!AcledCsv.hasExternalIdColumn(rows.header())) {
                 throw ProblemException.invalid("external_id", "an import needs an external_id (or ACLED "
                         + "event_id_cnty) column, so that running the file again adds nothing");
             }

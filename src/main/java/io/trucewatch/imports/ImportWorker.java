@@ -3,6 +3,8 @@ package io.trucewatch.imports;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
 import io.trucewatch.audit.AuditTrail;
 import io.trucewatch.audit.Ledger;
 import io.trucewatch.audit.CanonicalJson;
@@ -15,6 +17,7 @@ import io.trucewatch.rulesets.ActiveRuleset;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.ProblemException;
 import io.trucewatch.web.WellFormedText;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,16 +34,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
- * Runs import jobs one at a time on a thread of its own, each row through the same validation
- * and evaluation as a single report ({@link IncidentService#submit}), in the uploader's name.
+ * Runs import jobs one at a time on a worker of its own (a managed executor with one worker), each
+ * row through the same validation and evaluation as a single report ({@link IncidentService#submit}),
+ * in the uploader's name.
  *
  * <p>Progress and rejections are checkpointed every {@value #CHECKPOINT_ROWS} rows. A job
  * interrupted by a shutdown or a crash resumes after the last checkpoint; rows it had done since
@@ -57,6 +60,9 @@ public class ImportWorker {
 
     static final int CHECKPOINT_ROWS = 100;
     private static final Logger LOG = Logger.getLogger(ImportWorker.class);
+    private static final String SWEEP_JOB = "import-sweep";
+    /** Long enough for an interrupted job to write its checkpoint before the datasource closes. */
+    private static final long STOP_WAIT_SECONDS = 10;
 
     @Inject
     IncidentService incidents;
@@ -67,38 +73,59 @@ public class ImportWorker {
     @Inject
     InstanceName instance;
 
+    @Inject
+    Scheduler scheduler;
+
     @ConfigProperty(name = "trucewatch.imports.lease", defaultValue = "60s")
     Duration lease;
 
     @ConfigProperty(name = "trucewatch.imports.sweep-interval", defaultValue = "10s")
     Duration sweepInterval;
 
-    /** Jobs waiting on or running on this instance's thread: enqueued once each. */
+    /** Jobs waiting on or running on this instance's worker: enqueued once each. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "csv-import-sweep");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One worker, so one job at a time; its queue holds the jobs waiting. */
+    private ManagedExecutor jobs;
+    private volatile boolean stopped;
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "csv-import");
-        t.setDaemon(true);
-        return t;
-    });
-
-    /** After the ruleset is in service (the rows are judged under it): unfinished jobs now, then every sweep. */
-    void resumeUnfinished(@Observes @Priority(ActiveRuleset.LOADED) StartupEvent start) {
-        sweeper.scheduleWithFixedDelay(this::takeOverUnclaimed, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+    /** Made with the bean, not at start: a job may be enqueued as soon as the service takes requests. */
+    @PostConstruct
+    void createWorker() {
+        jobs = ManagedExecutor.builder().maxAsync(1)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
     }
 
-    void stop(@Observes ShutdownEvent stop) {
-        sweeper.shutdownNow();
-        thread.shutdownNow();
+    /**
+     * After the ruleset is in service (the rows are judged under it): unfinished jobs at the first
+     * sweep (within a second), then every sweep interval. Scheduled here rather than with
+     * @Scheduled, which would sweep as soon as the scheduler starts, before the ruleset is loaded.
+     */
+    void resumeUnfinished(@Observes @Priority(ActiveRuleset.LOADED) StartupEvent start) {
+        scheduler.newJob(SWEEP_JOB).setInterval(sweepInterval.toMillis() + "ms")
+                .setConcurrentExecution(ConcurrentExecution.SKIP).setTask(execution -> takeOverUnclaimed()).schedule();
+    }
+
+    /**
+     * The job under way is interrupted: it writes a checkpoint at its next row and stops, and that
+     * checkpoint is waited for so that it commits before the datasource closes. Jobs still queued
+     * are left to their leases: they resume here after a restart, or on another instance.
+     */
+    void stop(@Observes ShutdownEvent stop) throws InterruptedException {
+        stopped = true;
+        scheduler.unscheduleJob(SWEEP_JOB);
+        jobs.shutdownNow();
+        if (!jobs.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warnf("an import was still running %d s after shutdown began; it resumes from its last checkpoint",
+                    STOP_WAIT_SECONDS);
+        }
     }
 
     /** Unfinished jobs nobody holds a live lease on: never started, or their instance is gone. */
     void takeOverUnclaimed() {
+        if (stopped) {
+            // A sweep that fired just before the job was unscheduled: nothing can be run any more.
+            return;
+        }
         try {
             List<String> unclaimed = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>list(
                     "status in ?1 and (leaseUntil is null or leaseUntil < ?2) order by createdAt",
@@ -114,7 +141,7 @@ public class ImportWorker {
         if (!queued.add(jobId)) {
             return;
         }
-        thread.submit(() -> {
+        jobs.submit(() -> {
             try {
                 run(jobId);
             } catch (LeaseLost e) {
@@ -243,7 +270,7 @@ public class ImportWorker {
                     ImportRejection rejection = new ImportRejection();
                     rejection.jobId = jobId;
                     rejection.rowNumber = row.number();
-                    String externalId = row.cells().getOrDefault("external_id", row.cells().get("event_id_cnty"));
+                    String externalId = AcledCsv.externalIdCell(row.cells());
                     rejection.externalId = externalId == null || externalId.isBlank() ? null : WellFormedText.storable(externalId.strip());
                     rejection.errors = CanonicalJson.write(outcome.errors());
                     pending.add(rejection);

@@ -1,8 +1,10 @@
 package io.trucewatch.incidents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.trucewatch.audit.CanonicalJson;
 import java.time.LocalDate;
@@ -13,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The CSV form of reports: the contract's fields in the order ACLED's exports put them, then what
@@ -22,11 +26,15 @@ import java.util.Set;
  */
 public final class AcledCsv {
 
-    /** CONTRACT §1 fields in ACLED's column order (occurred_at and weapon, ours, beside their kin). */
-    public static final List<String> REPORT_COLUMNS = List.of("external_id", "event_date", "occurred_at",
-            "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
-            "civilian_targeting", "weapon", "country", "admin1", "admin2", "admin3", "location", "latitude",
-            "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities");
+    /**
+     * CONTRACT §1 fields in ACLED's column order: the contract's order (occurred_at and weapon, ours,
+     * beside their kin), except that ACLED's exports put fatalities last, after notes.
+     */
+    private static final List<ReportField> COLUMN_ORDER = Stream.concat(
+            Stream.of(ReportField.values()).filter(field -> field != ReportField.FATALITIES),
+            Stream.of(ReportField.FATALITIES)).toList();
+
+    public static final List<String> REPORT_COLUMNS = COLUMN_ORDER.stream().map(ReportField::wireName).toList();
 
     public static final List<String> VERDICT_COLUMNS = List.of("verdict", "violating_parties", "rules",
             "review_status", "ruleset_version");
@@ -36,8 +44,6 @@ public final class AcledCsv {
             "inter2", "interaction", "iso", "iso3", "region", "tags", "timestamp", "event_id", "id", "population_1km",
             "population_2km", "population_5km", "population_best");
 
-    private static final Set<String> INTEGERS = Set.of("time_precision", "geo_precision", "fatalities");
-    private static final Set<String> DECIMALS = Set.of("latitude", "longitude");
     private static final DateTimeFormatter ACLED_LONG_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
     private AcledCsv() {
@@ -52,19 +58,20 @@ public final class AcledCsv {
 
     /** One export row: the latest version's report as stored, and its verdict. */
     static Map<String, String> row(Incident incident) {
-        JsonNode report = CanonicalJson.parse(incident.reportJson);
+        JudgedReport judged = incident.judged;
+        JsonNode report = CanonicalJson.parse(judged.reportJson);
         Map<String, String> row = new LinkedHashMap<>();
-        for (String column : REPORT_COLUMNS) {
-            JsonNode value = report.get(column);
+        for (ReportField field : COLUMN_ORDER) {
+            JsonNode value = report.get(field.wireName());
             String text = value == null || value.isNull() ? "" : value.asText();
-            row.put(column, isNumber(column) ? text : CsvCells.exported(text));
+            row.put(field.wireName(), field.kind().isNumber() ? text : CsvCells.exported(text));
         }
-        DecisionSummary decided = DecisionSummary.of(incident.evaluationJson);
-        row.put("verdict", CsvCells.exported(incident.verdict));
+        DecisionSummary decided = DecisionSummary.of(judged.evaluationJson);
+        row.put("verdict", CsvCells.exported(judged.verdict));
         row.put("violating_parties", CsvCells.exported(String.join("; ", decided.violatingParties())));
         row.put("rules", CsvCells.exported(String.join("; ", decided.rules())));
         row.put("review_status", CsvCells.exported(incident.reviewStatus));
-        row.put("ruleset_version", CsvCells.exported(incident.rulesetVersion));
+        row.put("ruleset_version", CsvCells.exported(judged.rulesetVersion));
         return row;
     }
 
@@ -73,12 +80,23 @@ public final class AcledCsv {
         List<String> unknown = new ArrayList<>();
         for (String column : header) {
             String name = column.strip().toLowerCase(Locale.ROOT);
-            if (!REPORT_COLUMNS.contains(name) && !VERDICT_COLUMNS.contains(name) && !name.equals("event_id_cnty")
+            if (ReportField.byCsvColumn(name).isEmpty() && !VERDICT_COLUMNS.contains(name)
                     && !IGNORED_ON_IMPORT.contains(name)) {
                 unknown.add(column);
             }
         }
         return unknown;
+    }
+
+    /** Whether a header (as written) has a column the external_id can come from, ours or ACLED's. */
+    public static boolean hasExternalIdColumn(List<String> header) {
+        return ReportField.EXTERNAL_ID.csvColumns().stream().anyMatch(header::contains);
+    }
+
+    /** The external_id cell of a row keyed by its header (as written), ours before ACLED's; null if none. */
+    public static String externalIdCell(Map<String, String> cells) {
+        return ReportField.EXTERNAL_ID.csvColumns().stream().filter(cells::containsKey).findFirst().map(cells::get)
+                .orElse(null);
     }
 
     /**
@@ -91,51 +109,49 @@ public final class AcledCsv {
     public static String reportJson(Map<String, String> row) {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, String> cell : row.entrySet()) {
-            String column = cell.getKey().strip().toLowerCase(Locale.ROOT);
+            Optional<ReportField> named = ReportField.byCsvColumn(cell.getKey().strip().toLowerCase(Locale.ROOT));
             String value = cell.getValue() == null ? "" : cell.getValue().strip();
-            if (column.equals("event_id_cnty")) {
-                column = "external_id";
-            }
-            if (value.isEmpty() || !REPORT_COLUMNS.contains(column)
-                    || (column.equals("external_id") && report.has("external_id"))) {
+            if (value.isEmpty() || named.isEmpty()) {
                 continue;
             }
-            put(report, column, isNumber(column) ? value : CsvCells.imported(value));
+            ReportField field = named.get();
+            // A field ACLED names otherwise may come in both columns (a file of ours merged with
+            // one of ACLED's): the first one wins.
+            if (!field.acledNames().isEmpty() && report.has(field.wireName())) {
+                continue;
+            }
+            put(report, field, field.kind().isNumber() ? value : CsvCells.imported(value));
         }
         return report.toString();
     }
 
-    private static boolean isNumber(String column) {
-        return INTEGERS.contains(column) || DECIMALS.contains(column);
-    }
-
-    private static void put(ObjectNode report, String column, String value) {
+    /** A cell as its field's JSON type, or as the text it is where it does not parse as that. */
+    private static void put(ObjectNode report, ReportField field, String value) {
+        String name = field.wireName();
         try {
-            if (INTEGERS.contains(column)) {
-                report.put(column, Long.parseLong(value));
-                return;
-            }
-            if (DECIMALS.contains(column)) {
-                report.put(column, Double.parseDouble(value));
-                return;
+            switch (field.kind()) {
+                case PRECISION, COUNT -> report.put(name, Long.parseLong(value));
+                case LATITUDE, LONGITUDE -> report.put(name, Double.parseDouble(value));
+                case FLAG -> report.set(name, flag(field, value));
+                case DATE -> report.put(name, isoDate(value));
+                case TEXT, REQUIRED_TEXT, DATE_TIME -> report.put(name, value);
             }
         } catch (NumberFormatException e) {
-            report.put(column, value);
-            return;
+            report.put(name, value);
         }
-        if (column.equals("civilian_targeting")) {
-            switch (value.toLowerCase(Locale.ROOT)) {
-                case "true", "civilian targeting" -> report.put(column, true);
-                case "false" -> report.put(column, false);
-                default -> report.put(column, value);
-            }
-            return;
+    }
+
+    /**
+     * true or false, as written or as ACLED writes a set flag: the column's own title
+     * ("Civilian targeting" in civilian_targeting). Anything else is left as text for the parser
+     * to name.
+     */
+    private static JsonNode flag(ReportField field, String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (lower.equals("true") || lower.equals(field.wireName().replace('_', ' '))) {
+            return BooleanNode.TRUE;
         }
-        if (column.equals("event_date")) {
-            report.put(column, isoDate(value));
-            return;
-        }
-        report.put(column, value);
+        return lower.equals("false") ? BooleanNode.FALSE : TextNode.valueOf(value);
     }
 
     private static String isoDate(String value) {

@@ -13,16 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
  * Group commit for new reports. Callers hand over the work of storing one report; a single writer
- * thread runs whatever work is waiting (up to {@link #MAX_BATCH}) in one transaction and answers
+ * (the one worker of a managed executor, held by the write loop) runs whatever work is waiting (up to {@link #MAX_BATCH}) in one transaction and answers
  * every caller once it has committed. Nothing is answered before it is durable, and the audit
  * chain is appended by one thread in one order.
  *
@@ -61,7 +64,12 @@ public class GroupCommit {
     MeterRegistry metrics;
 
     private final BlockingQueue<Work<?>> waiting = new LinkedBlockingQueue<>();
-    private final Thread writer = new Thread(this::writeLoop, "group-commit");
+    /** The thread the write loop runs on, while it runs: its own calls are not handed to itself. */
+    private volatile Thread writer;
+    /** Counted down once the write loop has ended: whatever is handed over after that, its caller runs. */
+    private final CountDownLatch writerEnded = new CountDownLatch(1);
+    /** One worker, so exactly one writer; the write loop holds it for as long as the service runs. */
+    private ManagedExecutor writers;
     private volatile boolean running = true;
     private DistributionSummary batchSizes;
     private Timer commits;
@@ -72,14 +80,17 @@ public class GroupCommit {
                 .description("reports stored per commit").register(metrics);
         commits = Timer.builder("trucewatch.group.commit.duration")
                 .description("time to store and commit one batch of reports").register(metrics);
-        writer.setDaemon(true);
-        writer.start();
+        writers = ManagedExecutor.builder().maxAsync(1)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        writers.execute(this::writeLoop);
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        // Work already handed over is finished before the database goes away.
+        // Work already handed over is finished before the database goes away. Asked to stop, not
+        // interrupted: work cut off mid-commit would fail instead of being stored.
         running = false;
-        writer.join(TimeUnit.SECONDS.toMillis(10));
+        writerEnded.await(10, TimeUnit.SECONDS);
+        writers.shutdown();
     }
 
     /** Runs {@code task} in a transaction it may share with other callers' work; returns after commit. */
@@ -112,7 +123,7 @@ public class GroupCommit {
                     return work.result().get(1, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
                     // Handed over just as the writer stopped (shutdown): nobody else will run it.
-                    if (!writer.isAlive() && waiting.remove(work)) {
+                    if (writerEnded.getCount() == 0 && waiting.remove(work)) {
                         work.run();
                     }
                 } catch (InterruptedException e) {
@@ -127,6 +138,17 @@ public class GroupCommit {
     }
 
     private void writeLoop() {
+        writer = Thread.currentThread();
+        try {
+            writeUntilStopped();
+        } finally {
+            // The pool's thread goes back to other work, whose calls must be handed over as anyone's.
+            writer = null;
+            writerEnded.countDown();
+        }
+    }
+
+    private void writeUntilStopped() {
         List<Work<?>> batch = new ArrayList<>(MAX_BATCH);
         while (running || !waiting.isEmpty()) {
             try {

@@ -2,6 +2,7 @@ package io.trucewatch.incidents;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -33,27 +34,15 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "current_version", nullable = false)
     public int currentVersion;
 
-    /** SHA-256 of the latest normalised report: equal hashes mean "the same content" (CONTRACT §4). */
-    @Column(name = "content_hash", nullable = false)
-    public String contentHash;
-
-    @Column(name = "report_json", nullable = false, length = 1_000_000)
-    public String reportJson;
+    /** The latest version's report and judgement, as its {@link IncidentVersion} holds them. */
+    @Embedded
+    public JudgedReport judged;
 
     /** event_date, or the UTC day of occurred_at: what date filters compare against. */
     @Column(name = "event_day", nullable = false)
     public LocalDate eventDay;
 
     public String admin1;
-
-    @Column(nullable = false)
-    public String verdict;
-
-    @Column(name = "ruleset_version", nullable = false)
-    public String rulesetVersion;
-
-    @Column(name = "evaluation_json", nullable = false, length = 1_000_000)
-    public String evaluationJson;
 
     /** {@link ReviewStatus}: set from the verdict, then by each review, and reset by a correction. */
     @Column(name = "review_status", nullable = false)
@@ -67,13 +56,9 @@ public class Incident extends PanacheEntityBase {
         copy.receivedAt = receivedAt;
         copy.submittedBy = submittedBy;
         copy.currentVersion = currentVersion;
-        copy.contentHash = contentHash;
-        copy.reportJson = reportJson;
+        copy.judged = judged.copy();
         copy.eventDay = eventDay;
         copy.admin1 = admin1;
-        copy.verdict = verdict;
-        copy.rulesetVersion = rulesetVersion;
-        copy.evaluationJson = evaluationJson;
         copy.reviewStatus = reviewStatus;
         return copy;
     }

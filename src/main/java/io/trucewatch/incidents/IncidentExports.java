@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Streams matching reports as ACLED-style CSV or as a GeoJSON FeatureCollection (RFC 7946). Rows
@@ -32,9 +33,10 @@ public class IncidentExports {
     private static final CsvMapper CSV_MAPPER = new CsvMapper();
     private static final JsonFactory JSON = new ObjectMapper().getFactory();
     /** Properties copied from the stored report into each feature, when present. */
-    private static final List<String> FEATURE_FIELDS = List.of("external_id", "event_date", "occurred_at",
-            "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "weapon", "country",
-            "admin1", "admin2", "admin3", "location", "geo_precision", "fatalities", "source", "notes");
+    private static final List<String> FEATURE_FIELDS = Stream.of(ReportField.values())
+            .filter(field -> field.geoJson() == ReportField.GeoJson.PROPERTY).map(ReportField::wireName).toList();
+    private static final String LATITUDE = ReportField.LATITUDE.wireName();
+    private static final String LONGITUDE = ReportField.LONGITUDE.wireName();
 
     @Inject
     IncidentSearch search;
@@ -72,16 +74,17 @@ public class IncidentExports {
      */
     private static void feature(JsonGenerator json, Incident incident) throws IOException {
         // Repaired as it is written: text stored before requests were checked may hold unpaired surrogates.
-        JsonNode report = WellFormedText.of(CanonicalJson.parse(incident.reportJson));
+        JudgedReport judged = incident.judged;
+        JsonNode report = WellFormedText.of(CanonicalJson.parse(judged.reportJson));
         json.writeStartObject();
         json.writeStringField("type", "Feature");
         json.writeStringField("id", incident.id);
-        if (report.hasNonNull("latitude") && report.hasNonNull("longitude")) {
+        if (report.hasNonNull(LATITUDE) && report.hasNonNull(LONGITUDE)) {
             json.writeObjectFieldStart("geometry");
             json.writeStringField("type", "Point");
             json.writeArrayFieldStart("coordinates");
-            json.writeNumber(report.get("longitude").asDouble());
-            json.writeNumber(report.get("latitude").asDouble());
+            json.writeNumber(report.get(LONGITUDE).asDouble());
+            json.writeNumber(report.get(LATITUDE).asDouble());
             json.writeEndArray();
             json.writeEndObject();
         } else {
@@ -95,12 +98,12 @@ public class IncidentExports {
             }
         }
         json.writeNumberField("version", incident.currentVersion);
-        json.writeStringField("verdict", incident.verdict);
-        DecisionSummary decided = DecisionSummary.of(incident.evaluationJson);
+        json.writeStringField("verdict", judged.verdict);
+        DecisionSummary decided = DecisionSummary.of(judged.evaluationJson);
         writeStrings(json, "violating_parties", decided.violatingParties());
         writeStrings(json, "rules", decided.rules());
         json.writeStringField("review_status", incident.reviewStatus);
-        json.writeStringField("ruleset_version", incident.rulesetVersion);
+        json.writeStringField("ruleset_version", judged.rulesetVersion);
         json.writeEndObject();
         json.writeEndObject();
     }

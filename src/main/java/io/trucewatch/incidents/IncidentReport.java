@@ -8,6 +8,10 @@ import java.time.LocalDate;
  * A validated, normalised incident report (CONTRACT §1): vocabulary in its canonical spelling,
  * {@code occurred_at} in UTC, blank strings dropped. Two submissions are "the same content" when
  * their normalised reports are equal.
+ *
+ * <p>One component per {@link ReportField}, named as its wire name in camelCase; parsers build it
+ * through {@link ReportValues}, by field, never by position. The stored JSON and its hash do not
+ * depend on the components' order: {@code CanonicalJson} sorts keys.
  */
 public record IncidentReport(
         String externalId,

@@ -74,7 +74,7 @@ public class IncidentSearch {
     private Where where(IncidentFilter filter) {
         Where where = new Where();
         if (filter.verdict() != null) {
-            where.add("i.verdict = :verdict");
+            where.add("i.judged.verdict = :verdict");
             where.params.put("verdict", filter.verdict().name());
         }
         if (filter.truce() != null) {

@@ -85,7 +85,7 @@ public class IncidentService {
                     : "must be '" + current.externalId + "': a correction keeps the report's external_id");
         }
         String contentHash = CanonicalJson.sha256Hex(CanonicalJson.write(report));
-        if (contentHash.equals(current.contentHash)) {
+        if (contentHash.equals(current.judged.contentHash)) {
             return new Submission(find(id).orElseThrow(), false);
         }
         Evaluation evaluation = Evaluator.evaluate(report, rulesets.get());
@@ -116,7 +116,7 @@ public class IncidentService {
             }
             // Any version's content counts as "sent before": a retried first submission after a
             // correction must not turn into a conflict.
-            boolean seen = IncidentVersion.count("incidentId = ?1 and contentHash = ?2", existing.get().id,
+            boolean seen = IncidentVersion.count("incidentId = ?1 and judged.contentHash = ?2", existing.get().id,
                     contentHash) > 0;
             if (!seen) {
                 throw new ProblemException(409, "/problems/external-id-conflict", "external_id already used",
@@ -174,7 +174,7 @@ public class IncidentService {
         // Locked so that two corrections at once get consecutive numbers, never the same one.
         Incident incident = Incident.findById(id, LockModeType.PESSIMISTIC_WRITE);
         int previous = incident.currentVersion;
-        String previousVerdict = incident.verdict;
+        String previousVerdict = incident.judged.verdict;
         incident.currentVersion = previous + 1;
         apply(incident, report, contentHash, evaluation);
         IncidentVersion version = storeVersion(incident, now(), principal);
@@ -198,14 +198,10 @@ public class IncidentService {
 
     /** The latest version's columns; a fresh verdict puts the report back in the queue if flagged. */
     private static void apply(Incident incident, IncidentReport report, String contentHash, Evaluation evaluation) {
-        incident.contentHash = contentHash;
-        incident.reportJson = CanonicalJson.write(StoredForms.incident(report, evaluation.actors()));
+        incident.judged = JudgedReport.of(contentHash, report, evaluation);
         incident.eventDay = report.eventDate() != null ? report.eventDate()
                 : LocalDate.ofInstant(report.occurredAt(), ZoneOffset.UTC);
         incident.admin1 = report.admin1();
-        incident.verdict = evaluation.verdict().name();
-        incident.rulesetVersion = evaluation.rulesetVersion();
-        incident.evaluationJson = CanonicalJson.write(StoredForms.evaluations(evaluation));
         incident.reviewStatus = ReviewStatus.initialFor(evaluation.verdict()).name();
     }
 
@@ -215,11 +211,7 @@ public class IncidentService {
         version.number = incident.currentVersion;
         version.receivedAt = receivedAt;
         version.submittedBy = principal;
-        version.contentHash = incident.contentHash;
-        version.reportJson = incident.reportJson;
-        version.verdict = incident.verdict;
-        version.rulesetVersion = incident.rulesetVersion;
-        version.evaluationJson = incident.evaluationJson;
+        version.judged = incident.judged.copy();
         version.persist();
         return version;
     }

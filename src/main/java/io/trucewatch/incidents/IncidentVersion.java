@@ -2,6 +2,7 @@ package io.trucewatch.incidents;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -30,20 +31,9 @@ public class IncidentVersion extends PanacheEntityBase {
     @Column(name = "submitted_by", nullable = false)
     public String submittedBy;
 
-    @Column(name = "content_hash", nullable = false)
-    public String contentHash;
-
-    @Column(name = "report_json", nullable = false, length = 1_000_000)
-    public String reportJson;
-
-    @Column(nullable = false)
-    public String verdict;
-
-    @Column(name = "ruleset_version", nullable = false)
-    public String rulesetVersion;
-
-    @Column(name = "evaluation_json", nullable = false, length = 1_000_000)
-    public String evaluationJson;
+    /** The report as received in this version, and how it was judged then. */
+    @Embedded
+    public JudgedReport judged;
 
     static List<IncidentVersion> of(String incidentId) {
         return list("incidentId = ?1 order by number", incidentId);

@@ -61,9 +61,10 @@ public record IncidentView(
 
     /** The latest version, as lists show it (without the history). */
     public static IncidentView of(Incident stored) {
+        JudgedReport judged = stored.judged;
         return new IncidentView(stored.id, WellFormedText.of(stored.externalId), stored.currentVersion,
-                stored.receivedAt, stored.submittedBy, stored.verdict, stored(stored.evaluationJson),
-                stored.rulesetVersion, stored.reviewStatus, stored(stored.reportJson), null);
+                stored.receivedAt, stored.submittedBy, judged.verdict, stored(judged.evaluationJson),
+                judged.rulesetVersion, stored.reviewStatus, stored(judged.reportJson), null);
     }
 
     /**
@@ -78,14 +79,15 @@ public record IncidentView(
         IncidentView latest = of(stored);
         return new IncidentView(latest.id, latest.externalId, latest.version, latest.receivedAt, latest.submittedBy,
                 latest.verdict, latest.evaluations, latest.rulesetVersion, latest.reviewStatus, latest.incident,
-                versions.stream().map(v -> new VersionSummary(v.number, v.receivedAt, v.submittedBy, v.verdict,
-                        v.rulesetVersion)).toList());
+                versions.stream().map(v -> new VersionSummary(v.number, v.receivedAt, v.submittedBy, v.judged.verdict,
+                        v.judged.rulesetVersion)).toList());
     }
 
     static IncidentView ofVersion(Incident stored, IncidentVersion version) {
         boolean latest = version.number == stored.currentVersion;
+        JudgedReport judged = version.judged;
         return new IncidentView(stored.id, WellFormedText.of(stored.externalId), version.number, version.receivedAt,
-                version.submittedBy, version.verdict, stored(version.evaluationJson), version.rulesetVersion,
-                latest ? stored.reviewStatus : null, stored(version.reportJson), null);
+                version.submittedBy, judged.verdict, stored(judged.evaluationJson), judged.rulesetVersion,
+                latest ? stored.reviewStatus : null, stored(judged.reportJson), null);
     }
 }

@@ -1,5 +1,17 @@
 package io.trucewatch.incidents;
 
+import static io.trucewatch.incidents.ReportField.ACTOR1;
+import static io.trucewatch.incidents.ReportField.ADMIN1;
+import static io.trucewatch.incidents.ReportField.EVENT_DATE;
+import static io.trucewatch.incidents.ReportField.EVENT_TYPE;
+import static io.trucewatch.incidents.ReportField.EXTERNAL_ID;
+import static io.trucewatch.incidents.ReportField.FATALITIES;
+import static io.trucewatch.incidents.ReportField.LATITUDE;
+import static io.trucewatch.incidents.ReportField.LONGITUDE;
+import static io.trucewatch.incidents.ReportField.OCCURRED_AT;
+import static io.trucewatch.incidents.ReportField.SUB_EVENT_TYPE;
+import static io.trucewatch.incidents.ReportField.TIME_PRECISION;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trucewatch.web.DateRanges;
@@ -15,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads an incident report (CONTRACT §1) from its JSON text, checking every field and collecting
@@ -24,21 +35,14 @@ import java.util.Set;
  */
 public final class ReportParser {
 
-    static final int MAX_TEXT = 1000;
-    static final int MAX_NOTES = 10_000;
-    static final int MAX_EXTERNAL_ID = 128;
     /** Longer than any date or date-time in range, so that "+999999999-12-31" is named as out of range. */
     static final int MAX_DATE = 64;
-
-    private static final Set<String> FIELDS = Set.of("external_id", "event_date", "occurred_at", "time_precision",
-            "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
-            "civilian_targeting", "weapon", "country", "admin1", "admin2", "admin3", "location", "latitude",
-            "longitude", "geo_precision", "fatalities", "source", "source_scale", "notes");
 
     private final ObjectNode body;
     /** The time dates are judged against; null: dates are not held to {@link DateRanges}. */
     private final Instant now;
     private final List<FieldError> errors = new ArrayList<>();
+    private final ReportValues values = new ReportValues();
 
     private ReportParser(ObjectNode body, Instant now) {
         this.body = body;
@@ -65,103 +69,137 @@ public final class ReportParser {
     private IncidentReport read() {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
+            if (ReportField.byWireName(name).isEmpty()) {
                 errors.add(new FieldError(name, "unknown field"));
             }
         }
-        String externalId = text("external_id", MAX_EXTERNAL_ID);
-        LocalDate eventDate = date("event_date");
-        Instant occurredAt = dateTime("occurred_at");
-        if (absent("event_date") && absent("occurred_at")) {
-            errors.add(new FieldError("event_date", "one of event_date or occurred_at is required"));
+        readRelatedFields();
+        for (ReportField field : ReportField.values()) {
+            if (!values.has(field)) {
+                values.put(field, read(field));
+            }
         }
-        Integer timePrecision = precision("time_precision");
-        String eventType = vocabulary();
-        String subEventType = eventType == null ? required("sub_event_type") : subVocabulary(eventType);
-        String actor1 = required("actor1");
-        Double latitude = coordinate("latitude", 90);
-        Double longitude = coordinate("longitude", 180);
-        if (absent("latitude") != absent("longitude")) {
-            errors.add(new FieldError(absent("latitude") ? "latitude" : "longitude",
-                    "latitude and longitude must be given together"));
-        }
-        String admin1 = text("admin1", MAX_TEXT);
-        if (admin1 == null && absent("latitude") && absent("longitude")) {
-            errors.add(new FieldError("admin1", "admin1 or latitude/longitude is required"));
-        }
-        Integer fatalities = integer("fatalities");
-        if (fatalities != null && fatalities < 0) {
-            errors.add(new FieldError("fatalities", "must be 0 or more"));
-        }
-        IncidentReport report = new IncidentReport(externalId, eventDate, occurredAt, timePrecision, eventType, subEventType, actor1,
-                text("assoc_actor_1", MAX_TEXT), text("actor2", MAX_TEXT), text("assoc_actor_2", MAX_TEXT),
-                bool("civilian_targeting"), text("weapon", MAX_TEXT), text("country", MAX_TEXT), admin1,
-                text("admin2", MAX_TEXT), text("admin3", MAX_TEXT), text("location", MAX_TEXT), latitude, longitude,
-                precision("geo_precision"), fatalities, text("source", MAX_TEXT), text("source_scale", MAX_TEXT),
-                text("notes", MAX_NOTES));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return report;
+        return values.toReport();
     }
 
-    private boolean absent(String field) {
-        JsonNode node = body.get(field);
+    /**
+     * The fields a rule ties to another (CONTRACT §1: event_date or occurred_at, latitude with
+     * longitude, admin1 or coordinates, a sub-event type of its event type), each rule checked
+     * right after the fields it joins, and the fields whose errors have always been listed among
+     * them. This is the order of the errors in a 400, so it stays as it was; every other field is
+     * read after these, in {@link ReportField} order.
+     */
+    private void readRelatedFields() {
+        readEach(EXTERNAL_ID, EVENT_DATE, OCCURRED_AT);
+        if (absent(EVENT_DATE) && absent(OCCURRED_AT)) {
+            error(EVENT_DATE, "one of event_date or occurred_at is required");
+        }
+        readEach(TIME_PRECISION);
+        readEventTypes();
+        readEach(ACTOR1, LATITUDE, LONGITUDE);
+        if (absent(LATITUDE) != absent(LONGITUDE)) {
+            error(absent(LATITUDE) ? LATITUDE : LONGITUDE, "latitude and longitude must be given together");
+        }
+        readEach(ADMIN1);
+        if (values.get(ADMIN1) == null && absent(LATITUDE) && absent(LONGITUDE)) {
+            error(ADMIN1, "admin1 or latitude/longitude is required");
+        }
+        readEach(FATALITIES);
+    }
+
+    private void readEach(ReportField... fields) {
+        for (ReportField field : fields) {
+            values.put(field, read(field));
+        }
+    }
+
+    /** One field as its kind is read; null if absent or not valid (the error is recorded). */
+    private Object read(ReportField field) {
+        return switch (field.kind()) {
+            case TEXT -> text(field, field.maxLength());
+            case REQUIRED_TEXT -> required(field);
+            case DATE -> date(field);
+            case DATE_TIME -> dateTime(field);
+            case PRECISION -> precision(field);
+            case COUNT -> count(field);
+            case FLAG -> bool(field);
+            case LATITUDE -> coordinate(field, 90);
+            case LONGITUDE -> coordinate(field, 180);
+        };
+    }
+
+    private void error(ReportField field, String message) {
+        errors.add(new FieldError(field.wireName(), message));
+    }
+
+    private boolean absent(ReportField field) {
+        JsonNode node = body.get(field.wireName());
         return node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
     }
 
-    private String text(String field, int max) {
+    private String text(ReportField field, int max) {
         if (absent(field)) {
             return null;
         }
-        JsonNode node = body.get(field);
+        JsonNode node = body.get(field.wireName());
         if (!node.isTextual()) {
-            errors.add(new FieldError(field, "must be a string"));
+            error(field, "must be a string");
             return null;
         }
         String value = node.asText().strip();
         if (value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            error(field, "must be at most " + max + " characters");
             return null;
         }
         return value;
     }
 
-    private String required(String field) {
-        String value = text(field, MAX_TEXT);
+    private String required(ReportField field) {
+        String value = text(field, field.maxLength());
         if (absent(field)) {
-            errors.add(new FieldError(field, "required"));
+            error(field, "required");
         }
         return value;
     }
 
-    private String vocabulary() {
-        String value = required("event_type");
+    /** event_type and sub_event_type, each in its canonical spelling (CONTRACT §3). */
+    private void readEventTypes() {
+        String eventType = eventType();
+        values.put(EVENT_TYPE, eventType);
+        values.put(SUB_EVENT_TYPE, eventType == null ? required(SUB_EVENT_TYPE) : subEventType(eventType));
+    }
+
+    /** The event type in its canonical spelling; null if absent or not one of ACLED's. */
+    private String eventType() {
+        String value = required(EVENT_TYPE);
         if (value == null) {
             return null;
         }
         Optional<String> canonical = EventVocabulary.eventType(value);
         if (canonical.isEmpty()) {
-            errors.add(new FieldError("event_type", "'" + value + "' is not an ACLED event type; one of "
-                    + String.join(", ", EventVocabulary.eventTypes())));
+            error(EVENT_TYPE, "'" + value + "' is not an ACLED event type; one of "
+                    + String.join(", ", EventVocabulary.eventTypes()));
         }
         return canonical.orElse(null);
     }
 
-    private String subVocabulary(String eventType) {
-        String value = required("sub_event_type");
+    private String subEventType(String eventType) {
+        String value = required(SUB_EVENT_TYPE);
         if (value == null) {
             return null;
         }
         Optional<String> canonical = EventVocabulary.subEventType(eventType, value);
         if (canonical.isEmpty()) {
-            errors.add(new FieldError("sub_event_type", "'" + value + "' is not a sub-event type of '" + eventType
-                    + "'; one of " + String.join(", ", EventVocabulary.subEventTypes(eventType))));
+            error(SUB_EVENT_TYPE, "'" + value + "' is not a sub-event type of '" + eventType
+                    + "'; one of " + String.join(", ", EventVocabulary.subEventTypes(eventType)));
         }
         return canonical.orElse(null);
     }
 
-    private LocalDate date(String field) {
+    private LocalDate date(ReportField field) {
         String value = text(field, MAX_DATE);
         if (value == null) {
             return null;
@@ -170,15 +208,15 @@ public final class ReportParser {
         try {
             date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "'" + value + "' is not a date YYYY-MM-DD"));
+            error(field, "'" + value + "' is not a date YYYY-MM-DD");
             return null;
         }
         Optional<String> implausible = now == null ? Optional.empty() : DateRanges.eventDay(date, now);
-        implausible.ifPresent(message -> errors.add(new FieldError(field, message)));
+        implausible.ifPresent(message -> error(field, message));
         return implausible.isPresent() ? null : date;
     }
 
-    private Instant dateTime(String field) {
+    private Instant dateTime(ReportField field) {
         String value = text(field, MAX_DATE);
         if (value == null) {
             return null;
@@ -187,69 +225,77 @@ public final class ReportParser {
         try {
             dateTime = OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field,
-                    "'" + value + "' is not an ISO-8601 date-time with offset, e.g. 2016-04-10T14:30:00+03:00"));
+            error(field, "'" + value + "' is not an ISO-8601 date-time with offset, e.g. 2016-04-10T14:30:00+03:00");
             return null;
         }
         Optional<String> implausible = now == null ? Optional.empty() : DateRanges.eventTime(dateTime, now);
         if (implausible.isPresent()) {
-            errors.add(new FieldError(field, implausible.get()));
+            error(field, implausible.get());
             return null;
         }
         try {
             return dateTime.toInstant();
         } catch (DateTimeException e) {
             // Only a stored value from before the ranges existed can get here: an instant java.time cannot hold.
-            errors.add(new FieldError(field, "'" + value + "' is not a representable instant"));
+            error(field, "'" + value + "' is not a representable instant");
             return null;
         }
     }
 
-    private Integer integer(String field) {
+    private Integer integer(ReportField field) {
         if (absent(field)) {
             return null;
         }
-        JsonNode node = body.get(field);
+        JsonNode node = body.get(field.wireName());
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            errors.add(new FieldError(field, "must be an integer"));
+            error(field, "must be an integer");
             return null;
         }
         return node.intValue();
     }
 
-    private Integer precision(String field) {
+    private Integer precision(ReportField field) {
         Integer value = integer(field);
         if (value != null && (value < 1 || value > 3)) {
-            errors.add(new FieldError(field, "must be 1, 2 or 3"));
+            error(field, "must be 1, 2 or 3");
             return null;
         }
         return value;
     }
 
-    private Boolean bool(String field) {
+    private Integer count(ReportField field) {
+        Integer value = integer(field);
+        if (value != null && value < 0) {
+            error(field, "must be 0 or more");
+            return null;
+        }
+        return value;
+    }
+
+    private Boolean bool(ReportField field) {
         if (absent(field)) {
             return null;
         }
-        JsonNode node = body.get(field);
+        JsonNode node = body.get(field.wireName());
         if (!node.isBoolean()) {
-            errors.add(new FieldError(field, "must be true or false"));
+            error(field, "must be true or false");
             return null;
         }
         return node.booleanValue();
     }
 
-    private Double coordinate(String field, double limit) {
+    private Double coordinate(ReportField field, int limit) {
         if (absent(field)) {
             return null;
         }
-        JsonNode node = body.get(field);
+        JsonNode node = body.get(field.wireName());
         if (!node.isNumber()) {
-            errors.add(new FieldError(field, "must be a number (decimal degrees)"));
+            error(field, "must be a number (decimal degrees)");
             return null;
         }
         double value = node.doubleValue();
         if (value < -limit || value > limit) {
-            errors.add(new FieldError(field, "must be between -" + (int) limit + " and " + (int) limit));
+            error(field, "must be between -" + limit + " and " + limit);
             return null;
         }
         return value;

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
 import io.trucewatch.alerts.OutboxEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,10 +15,12 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,6 +29,11 @@ import org.jboss.logging.Logger;
  * every one, and only then moves the cursor, in the same transaction: a crash or a broker outage
  * anywhere in between leaves the cursor where it was, and the next round sends the same events
  * again (consumers dedupe by webhook-id). The lock makes several instances publish one at a time.
+ *
+ * <p>The scheduler asks for a tick every poll interval (at most once a second, the resolution of
+ * Quarkus's simple scheduler); the ticks run on a worker of their own, one at a time. Not on the
+ * scheduler's threads: a round can wait long for a broker, and a shutdown interrupts it, which is
+ * only safe on a thread the tick owns.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -38,6 +47,8 @@ public class EventPublisher {
      * the producer's own bounded waits, or a slow broker would look like a database failure.
      */
     private static final int ROUND_TIMEOUT_SECONDS = 4 * KafkaClients.DELIVERY_TIMEOUT_MS / 1000;
+    private static final String POLL_JOB = "kafka-event-publisher";
+    private static final long SCHEDULER_RESOLUTION_MS = 1000;
 
     @Inject
     KafkaSettings settings;
@@ -48,39 +59,63 @@ public class EventPublisher {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Scheduler scheduler;
+
     private final AtomicLong lag = new AtomicLong();
-    private ScheduledExecutorService loop;
-    /** Publisher thread only. */
+    /** A tick is asked for and has not started yet: further asks join it. */
+    private final AtomicBoolean tickRequested = new AtomicBoolean();
+    /** Runs the ticks, one at a time. */
+    private ManagedExecutor publisher;
+    /** Ticks only (and {@link #closeSender} once they are over). */
     private EventSender sender;
 
+    /** Scheduled here, not with @Scheduled: only when Kafka is on. */
     void start(@Observes StartupEvent startup) {
         if (!settings.enabled()) {
             return;
         }
         metrics.gauge("trucewatch.kafka.publish.lag.events", lag);
         sender = new EventSender(clients::eventProducer, settings.eventsTopic());
-        loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "kafka-event-publisher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        loop.scheduleWithFixedDelay(this::publishNew, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        publisher = ManagedExecutor.builder().maxAsync(1)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        String every = Math.max(settings.pollInterval().toMillis(), SCHEDULER_RESOLUTION_MS) + "ms";
+        scheduler.newJob(POLL_JOB).setInterval(every).setConcurrentExecution(ConcurrentExecution.SKIP)
+                .setTask(execution -> requestTick()).schedule();
+        requestTick();
         LOG.infof("publishing outbox events to Kafka topic %s at %s", settings.eventsTopic(), settings.bootstrapServers());
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        if (loop == null) {
+        if (publisher == null) {
             return;
         }
-        loop.shutdownNow();
+        scheduler.unscheduleJob(POLL_JOB);
+        publisher.shutdownNow();
         // A round cut off here has not moved the cursor: its events are sent again after a restart.
-        if (loop.awaitTermination(10, TimeUnit.SECONDS)) {
-            sender.close();
+        if (publisher.awaitTermination(10, TimeUnit.SECONDS)) {
+            closeSender();
         }
     }
 
-    /** One tick: rounds until the outbox is published up to its newest event, or one fails. */
-    private void publishNew() {
+    private void requestTick() {
+        if (!tickRequested.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            publisher.execute(this::publishNew);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("shutting down: no further Kafka publishing round");
+        }
+    }
+
+    /**
+     * One tick: rounds until the outbox is published up to its newest event, or one fails. The
+     * worker runs ticks one at a time but not always on the same pool thread; the monitor makes
+     * each tick see the sender as the previous one left it.
+     */
+    private synchronized void publishNew() {
+        tickRequested.set(false);
         try {
             while (!Thread.currentThread().isInterrupted() && publishRound() == BATCH) {
                 // A full batch: more may be waiting.
@@ -120,6 +155,10 @@ public class EventPublisher {
             lag.set(Math.max(0, progress.newest() - cursor.publishedSeq));
             return events.size();
         });
+    }
+
+    private synchronized void closeSender() {
+        sender.close();
     }
 
     private static void pause() {

@@ -31,7 +31,7 @@ public interface KafkaSettings {
     @WithDefault("trucewatch.reports.dead-letter")
     String deadLetterTopic();
 
-    /** How often the publisher looks for new outbox events. */
-    @WithDefault("200ms")
+    /** How often the publisher looks for new outbox events (the scheduler looks at most once a second). */
+    @WithDefault("1s")
     Duration pollInterval();
 }

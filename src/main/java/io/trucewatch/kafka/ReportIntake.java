@@ -9,10 +9,12 @@ import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
- * Takes incident reports from the reports topic on a thread of its own ({@link IntakeLoop}), and
+ * Takes incident reports from the reports topic on a worker of its own ({@link IntakeLoop}), and
  * stores them as POST /api/incidents would: nothing is lost, nothing is stored twice (external_id
  * makes a redelivered record change nothing), and a report the service refuses goes to the
  * dead-letter topic with its reasons.
@@ -37,7 +39,8 @@ public class ReportIntake {
     int maxReportBytes;
 
     private IntakeLoop loop;
-    private Thread thread;
+    /** One worker, held by the consumer loop for as long as the service runs (a consumer is single-threaded). */
+    private ManagedExecutor intake;
 
     void start(@Observes StartupEvent startup) {
         if (!settings.enabled()) {
@@ -45,20 +48,22 @@ public class ReportIntake {
         }
         loop = new IntakeLoop(clients.reportConsumer(), clients.deadLetterProducer(), settings.reportsTopic(),
                 settings.deadLetterTopic(), this::store);
-        thread = new Thread(loop, "kafka-report-intake");
-        thread.setDaemon(true);
-        thread.start();
+        intake = ManagedExecutor.builder().maxAsync(1)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        intake.execute(loop);
         LOG.infof("taking incident reports from Kafka topic %s (group %s) at %s", settings.reportsTopic(),
                 KafkaClients.INTAKE_GROUP, settings.bootstrapServers());
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        if (thread == null) {
+        if (intake == null) {
             return;
         }
-        // The report being stored is finished (its offset committed) before the database goes away.
+        // The report being stored is finished (its offset committed) before the database goes away:
+        // the loop is asked to end, not interrupted.
         loop.stop();
-        thread.join(TimeUnit.SECONDS.toMillis(20));
+        intake.shutdown();
+        intake.awaitTermination(20, TimeUnit.SECONDS);
     }
 
     private void store(ConsumerRecord<byte[], byte[]> record) {

@@ -41,18 +41,19 @@ public class DryRunService {
         long firstOnPage = (long) page * size;
         search.forEachBatch(IncidentFilter.ANY, batch -> {
             List<String> verdicts = batch.parallelStream()
-                    .map(incident -> Evaluator.evaluate(StoredReports.report(incident.reportJson), candidate).verdict().name())
+                    .map(incident -> Evaluator.evaluate(StoredReports.report(incident.judged.reportJson), candidate)
+                            .verdict().name())
                     .toList();
             for (int i = 0; i < batch.size(); i++) {
                 Incident incident = batch.get(i);
                 String to = verdicts.get(i);
                 reports.incrementAndGet();
-                matrix.computeIfAbsent(incident.verdict, v -> new TreeMap<>()).merge(to, 1L, Long::sum);
-                if (!to.equals(incident.verdict)) {
+                matrix.computeIfAbsent(incident.judged.verdict, v -> new TreeMap<>()).merge(to, 1L, Long::sum);
+                if (!to.equals(incident.judged.verdict)) {
                     long index = changed.getAndIncrement();
                     if (index >= firstOnPage && index < firstOnPage + size) {
-                        pageOfChanges.add(new DryRun.Change(incident.id, incident.externalId, incident.verdict, to,
-                                incident.rulesetVersion));
+                        pageOfChanges.add(new DryRun.Change(incident.id, incident.externalId,
+                                incident.judged.verdict, to, incident.judged.rulesetVersion));
                     }
                 }
             }

@@ -34,18 +34,19 @@ public class ReplayService {
                     .firstResultOptional()
                     .orElseThrow(() -> ProblemException.notFound("version " + number + " of incident " + incidentId));
         });
-        Ruleset original = versions.get(stored.rulesetVersion).orElseThrow(() -> new IllegalStateException(
-                "ruleset version " + stored.rulesetVersion + " of a stored verdict is not stored"));
-        IncidentReport report = StoredReports.report(stored.reportJson);
+        Ruleset original = versions.get(stored.judged.rulesetVersion).orElseThrow(() -> new IllegalStateException(
+                "ruleset version " + stored.judged.rulesetVersion + " of a stored verdict is not stored"));
+        IncidentReport report = StoredReports.report(stored.judged.reportJson);
         Evaluation again = Evaluator.evaluate(report, original);
         Evaluation today = Evaluator.evaluate(report, active.get());
         String againJson = StoredReports.evaluationsJson(again);
         String todayJson = StoredReports.evaluationsJson(today);
         return new Replay(incidentId, stored.number,
-                new Replay.Judgement(stored.rulesetVersion, stored.verdict, CanonicalJson.parse(stored.evaluationJson)),
+                new Replay.Judgement(stored.judged.rulesetVersion, stored.judged.verdict,
+                        CanonicalJson.parse(stored.judged.evaluationJson)),
                 judgement(again, againJson), judgement(today, todayJson),
-                againJson.equals(stored.evaluationJson) && again.verdict().name().equals(stored.verdict),
-                !todayJson.equals(stored.evaluationJson));
+                againJson.equals(stored.judged.evaluationJson) && again.verdict().name().equals(stored.judged.verdict),
+                !todayJson.equals(stored.judged.evaluationJson));
     }
 
     private static Replay.Judgement judgement(Evaluation evaluation, String json) {

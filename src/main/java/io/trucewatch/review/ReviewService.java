@@ -79,7 +79,7 @@ public class ReviewService {
             data.put("decision", review.decision);
             data.put("reason", review.reason);
             data.put("violating_parties", parties);
-            data.put("engine_verdict", incident.verdict);
+            data.put("engine_verdict", incident.judged.verdict);
             data.put("decided_at", review.decidedAt);
             ReviewView view = ReviewView.of(review);
             Map<String, Object> event = IncidentService.eventData(IncidentView.of(incident));

@@ -3,15 +3,14 @@ package io.trucewatch.rulesets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,6 +26,7 @@ import org.jboss.logging.Logger;
 public class ActivationFollower {
 
     private static final Logger LOG = Logger.getLogger(ActivationFollower.class);
+    private static final String JOB = "ruleset-activation-follower";
 
     @ConfigProperty(name = "trucewatch.rules.follow-interval", defaultValue = "2s")
     Duration interval;
@@ -37,23 +37,32 @@ public class ActivationFollower {
     @Inject
     RulesetStore store;
 
-    private ScheduledExecutorService loop;
+    @Inject
+    Scheduler scheduler;
+
     /** An activation that could not be followed here is not tried again every interval. */
     private volatile long failed;
+    private volatile boolean stopped;
 
+    /**
+     * Scheduled here, after the ruleset is in service, not with @Scheduled: the scheduler starts
+     * before every startup observer, and a round then would compare against no ruleset. The first
+     * look comes one interval after the start, as the ones after it.
+     */
     void start(@Observes @Priority(ActiveRuleset.LOADED) StartupEvent startup) {
-        loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ruleset-follower");
-            thread.setDaemon(true);
-            return thread;
-        });
-        loop.scheduleWithFixedDelay(this::followNewest, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        String every = interval.toMillis() + "ms";
+        scheduler.newJob(JOB).setInterval(every).setDelayed(every).setConcurrentExecution(ConcurrentExecution.SKIP)
+                .setTask(execution -> {
+                    // A round that fired just before the job was unscheduled leaves the closing database alone.
+                    if (!stopped) {
+                        followNewest();
+                    }
+                }).schedule();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        if (loop != null) {
-            loop.shutdownNow();
-        }
+        stopped = true;
+        scheduler.unscheduleJob(JOB);
     }
 
     /** Follows the newest activation if it is newer than the one in service here; says which it followed. */

@@ -22,6 +22,12 @@ final class BoundedCheck {
 
     static <T> T within(Duration limit, String what, Supplier<T> work) {
         FutureTask<T> task = new FutureTask<>(work::get);
+        // A thread of its own, deliberately not a managed executor's: a check that runs out of time
+        // is abandoned, not stopped (Drools does not answer interrupts), and keeps its thread until it
+        // ends, if ever. On Quarkus's worker pool every such check would take a thread that serves
+        // requests for good; on a one-worker executor one stuck check would hold up every later one.
+        // A fresh daemon thread per check (a check is seconds of work, and rare) confines a runaway
+        // compile to itself and never keeps the JVM from exiting.
         Thread thread = new Thread(task, "ruleset-check");
         thread.setDaemon(true);
         thread.start();

@@ -31,6 +31,9 @@ public final class RulesetPreload {
 
     public static void start(Path rulesDir, Path configDir) {
         CompletableFuture<Checked> result = new CompletableFuture<>();
+        // A thread of its own: this runs in main() before Quarkus starts, when there is no CDI, no
+        // managed executor and no worker pool to run on. Daemon, so that a start that fails is not
+        // kept waiting for a compile nobody will take.
         Thread thread = new Thread(() -> {
             try {
                 Ruleset ruleset = Ruleset.compile(RulesetSnapshot.read(rulesDir, configDir));

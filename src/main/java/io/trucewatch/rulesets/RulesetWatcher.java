@@ -17,6 +17,8 @@ import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +31,8 @@ import org.jboss.logging.Logger;
 public class RulesetWatcher {
 
     private static final Logger LOG = Logger.getLogger(RulesetWatcher.class);
+    /** A reload under way when the service stops is let finish: it records its activation in the database. */
+    private static final long STOP_WAIT_SECONDS = 10;
 
     @ConfigProperty(name = "trucewatch.rules.watch", defaultValue = "true")
     boolean enabled;
@@ -46,6 +50,8 @@ public class RulesetWatcher {
     RulesetLifecycle lifecycle;
 
     private WatchService watcher;
+    /** One worker, held by the watch loop for as long as the service runs. */
+    private ManagedExecutor watching;
 
     /** After the ruleset is in service: a change can only be compared with a version in service. */
     void start(@Observes @Priority(ActiveRuleset.LOADED) StartupEvent startup) throws IOException {
@@ -55,15 +61,22 @@ public class RulesetWatcher {
         watcher = FileSystems.getDefault().newWatchService();
         register(rulesDir);
         register(configDir);
-        Thread thread = new Thread(this::watch, "ruleset-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        watching = ManagedExecutor.builder().maxAsync(1)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        watching.execute(this::watch);
         LOG.infof("watching %s and %s for changes", rulesDir.toAbsolutePath(), configDir.toAbsolutePath());
     }
 
-    void stop(@Observes ShutdownEvent shutdown) throws IOException {
+    void stop(@Observes ShutdownEvent shutdown) throws IOException, InterruptedException {
         if (watcher != null) {
-            watcher.close();
+            watcher.close(); // the loop's take() or poll() ends with ClosedWatchServiceException
+        }
+        if (watching == null) {
+            return;
+        }
+        watching.shutdown();
+        if (!watching.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warnf("a reload after a file change was still running %d s after shutdown began", STOP_WAIT_SECONDS);
         }
     }
 
@@ -88,8 +101,10 @@ public class RulesetWatcher {
                 }
                 reload();
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ClosedWatchServiceException e) {
+            // stop(): the loop ends. Not an interrupt, so none is passed on to the pool's thread.
         }
     }
 

@@ -209,11 +209,7 @@ class AuditStateTest {
         copy.number = version.number;
         copy.receivedAt = version.receivedAt;
         copy.submittedBy = version.submittedBy;
-        copy.contentHash = version.contentHash;
-        copy.reportJson = version.reportJson;
-        copy.verdict = version.verdict;
-        copy.rulesetVersion = version.rulesetVersion;
-        copy.evaluationJson = version.evaluationJson;
+        copy.judged = version.judged.copy();
         return copy;
     }
 }

@@ -36,17 +36,17 @@ class ReproducibilityTest {
                 .statusCode(201).extract().path("id");
         Incident stored = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(id));
 
-        RulesetSnapshot files = store.load(stored.rulesetVersion);
-        assertEquals(stored.rulesetVersion, files.version(), "the stored files hash to the version they were stored as");
+        RulesetSnapshot files = store.load(stored.judged.rulesetVersion);
+        assertEquals(stored.judged.rulesetVersion, files.version(), "the stored files hash to the version they were stored as");
         Ruleset recompiled = Ruleset.compile(files);
 
-        ObjectNode incident = (ObjectNode) CanonicalJson.parse(stored.reportJson);
+        ObjectNode incident = (ObjectNode) CanonicalJson.parse(stored.judged.reportJson);
         incident.remove("resolved_actors");
         IncidentReport storedReport = CanonicalJson.read(incident.toString(), IncidentReport.class);
         Evaluation replayed = Evaluator.evaluate(storedReport, recompiled);
 
-        assertEquals(stored.verdict, replayed.verdict().name());
-        JsonNode original = CanonicalJson.parse(stored.evaluationJson);
+        assertEquals(stored.judged.verdict, replayed.verdict().name());
+        JsonNode original = CanonicalJson.parse(stored.judged.evaluationJson);
         assertEquals(CanonicalJson.write(original.get(0).get("findings")),
                 CanonicalJson.write(replayed.evaluations().get(0).findings()));
         assertEquals(CanonicalJson.write(original.get(0).get("fired_rules")),
