@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
+import io.trucewatch.background.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the {@link OutboxTail} current: one scheduled job reads the ledger's new events every poll
- * interval (at most once a second: {@link WebhookDispatcher#schedulerInterval}), for all stream
+ * interval (at most once a second: {@link BackgroundWork#schedulerInterval}), for all stream
  * clients together, and every commit that wrote events nudges a round at once (events another
  * instance wrote arrive with the next interval). The scheduler skips a round while the previous one runs, so the tail is
  * followed by one round at a time.
@@ -47,7 +48,7 @@ public class OutboxFollower {
         tail = new OutboxTail(KEPT, newestSeq(), OutboxFollower::load);
         // Scheduled here, not with @Scheduled: the scheduler starts before the startup observers,
         // and a round before the tail exists would have nothing to follow.
-        scheduler.newJob(JOB).setInterval(WebhookDispatcher.schedulerInterval(config.pollInterval()))
+        scheduler.newJob(JOB).setInterval(BackgroundWork.schedulerInterval(config.pollInterval()))
                 .setConcurrentExecution(ConcurrentExecution.SKIP).setTask(execution -> follow()).schedule();
     }
 

@@ -11,6 +11,7 @@ import io.quarkus.scheduler.Scheduler;
 import io.trucewatch.audit.AuditTrail;
 import io.trucewatch.audit.Ledger;
 import io.trucewatch.audit.CanonicalJson;
+import io.trucewatch.background.BackgroundWork;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,8 +57,6 @@ public class WebhookDispatcher {
     private static final int SKIP_LOCKED = -2;
     private static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
     private static final String POLL_JOB = "webhook-dispatcher";
-    /** Quarkus's simple scheduler looks at its triggers once a second; see {@link #schedulerInterval}. */
-    private static final long SCHEDULER_RESOLUTION_MS = 1000;
     /** A round under way when the service stops is let finish: it commits before the datasource closes. */
     private static final long STOP_WAIT_SECONDS = 10;
 
@@ -111,17 +109,15 @@ public class WebhookDispatcher {
         dead = metrics.counter("trucewatch.webhook.deliveries", "outcome", "dead_lettered");
         metrics.gauge("trucewatch.outbox.lag.events", lag);
         metrics.gauge("trucewatch.webhook.deliveries.pending", pending);
-        outcomes = ManagedExecutor.builder().maxAsync(2)
-                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        outcomes = BackgroundWork.dedicatedWorkers(2);
         http = new ReceiverClient(vertx, config.timeout(), config.concurrency());
         lastDueCheck = System.nanoTime() - config.pollInterval().toNanos();
         lastPendingCount = System.nanoTime() - PENDING_COUNT_EVERY;
-        rounds = ManagedExecutor.builder().maxAsync(1)
-                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        rounds = BackgroundWork.dedicatedWorkers(1);
         // Scheduled here, not with @Scheduled: the scheduler starts before the startup observers,
         // and a poll must not come before the client and counters above exist. The poll only asks
         // for a round, exactly as a nudge does.
-        scheduler.newJob(POLL_JOB).setInterval(schedulerInterval(config.pollInterval()))
+        scheduler.newJob(POLL_JOB).setInterval(BackgroundWork.schedulerInterval(config.pollInterval()))
                 .setConcurrentExecution(ConcurrentExecution.SKIP).setTask(execution -> requestRound()).schedule();
         requestRound();
     }
@@ -173,15 +169,6 @@ public class WebhookDispatcher {
         if (!stopped) {
             tick();
         }
-    }
-
-    /**
-     * The poll interval as the scheduler takes it. Quarkus's simple scheduler checks its triggers
-     * once a second, so a shorter interval would poll once a second all the same (and warn at
-     * every start); new events do not wait for the poll anyway, commits nudge a round.
-     */
-    static String schedulerInterval(Duration interval) {
-        return Math.max(interval.toMillis(), SCHEDULER_RESOLUTION_MS) + "ms";
     }
 
     private void tick() {

@@ -8,6 +8,7 @@ import io.quarkus.scheduler.Scheduler;
 import io.trucewatch.audit.AuditTrail;
 import io.trucewatch.audit.Ledger;
 import io.trucewatch.audit.CanonicalJson;
+import io.trucewatch.background.BackgroundWork;
 import io.trucewatch.cluster.InstanceName;
 import io.trucewatch.incidents.AcledCsv;
 import io.trucewatch.incidents.IncidentReport;
@@ -37,7 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -91,8 +91,7 @@ public class ImportWorker {
     /** Made with the bean, not at start: a job may be enqueued as soon as the service takes requests. */
     @PostConstruct
     void createWorker() {
-        jobs = ManagedExecutor.builder().maxAsync(1)
-                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        jobs = BackgroundWork.dedicatedWorkers(1);
     }
 
     /**

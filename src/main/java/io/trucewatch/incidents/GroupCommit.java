@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.trucewatch.background.BackgroundWork;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -80,8 +80,7 @@ public class GroupCommit {
                 .description("reports stored per commit").register(metrics);
         commits = Timer.builder("trucewatch.group.commit.duration")
                 .description("time to store and commit one batch of reports").register(metrics);
-        writers = ManagedExecutor.builder().maxAsync(1)
-                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        writers = BackgroundWork.dedicatedWorkers(1);
         writers.execute(this::writeLoop);
     }
 

@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import io.trucewatch.alerts.OutboxEvent;
+import io.trucewatch.background.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +48,6 @@ public class EventPublisher {
      */
     private static final int ROUND_TIMEOUT_SECONDS = 4 * KafkaClients.DELIVERY_TIMEOUT_MS / 1000;
     private static final String POLL_JOB = "kafka-event-publisher";
-    private static final long SCHEDULER_RESOLUTION_MS = 1000;
 
     @Inject
     KafkaSettings settings;
@@ -77,9 +76,8 @@ public class EventPublisher {
         }
         metrics.gauge("trucewatch.kafka.publish.lag.events", lag);
         sender = new EventSender(clients::eventProducer, settings.eventsTopic());
-        publisher = ManagedExecutor.builder().maxAsync(1)
-                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
-        String every = Math.max(settings.pollInterval().toMillis(), SCHEDULER_RESOLUTION_MS) + "ms";
+        publisher = BackgroundWork.dedicatedWorkers(1);
+        String every = BackgroundWork.schedulerInterval(settings.pollInterval());
         scheduler.newJob(POLL_JOB).setInterval(every).setConcurrentExecution(ConcurrentExecution.SKIP)
                 .setTask(execution -> requestTick()).schedule();
         requestTick();

@@ -2,6 +2,7 @@ package io.trucewatch.kafka;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.trucewatch.background.BackgroundWork;
 import io.trucewatch.incidents.IncidentService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,8 +48,7 @@ public class ReportIntake {
         }
         loop = new IntakeLoop(clients.reportConsumer(), clients.deadLetterProducer(), settings.reportsTopic(),
                 settings.deadLetterTopic(), this::store);
-        intake = ManagedExecutor.builder().maxAsync(1)
-                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        intake = BackgroundWork.dedicatedWorkers(1);
         intake.execute(loop);
         LOG.infof("taking incident reports from Kafka topic %s (group %s) at %s", settings.reportsTopic(),
                 KafkaClients.INTAKE_GROUP, settings.bootstrapServers());

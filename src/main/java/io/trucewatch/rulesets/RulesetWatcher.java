@@ -2,6 +2,7 @@ package io.trucewatch.rulesets;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.trucewatch.background.BackgroundWork;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,8 +61,7 @@ public class RulesetWatcher {
         watcher = FileSystems.getDefault().newWatchService();
         register(rulesDir);
         register(configDir);
-        watching = ManagedExecutor.builder().maxAsync(1)
-                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        watching = BackgroundWork.dedicatedWorkers(1);
         watching.execute(this::watch);
         LOG.infof("watching %s and %s for changes", rulesDir.toAbsolutePath(), configDir.toAbsolutePath());
     }

@@ -1,0 +1,38 @@
+package io.trucewatch.background;
+
+import java.time.Duration;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+
+/**
+ * The two shapes background work takes here, in one place: a few dedicated workers on Quarkus's
+ * managed pool (a single writer, one import at a time, one consumer loop…), and an interval as
+ * Quarkus's scheduler takes it.
+ */
+public final class BackgroundWork {
+
+    /** Quarkus's simple scheduler looks at its triggers once a second. */
+    private static final long SCHEDULER_RESOLUTION_MS = 1000;
+
+    private BackgroundWork() {
+    }
+
+    /**
+     * At most {@code workers} tasks at once, in submission order. No request context is carried
+     * over: the work outlives the request that queued it, and opens its own transactions. The
+     * owner shuts it down on ShutdownEvent, before the datasource closes.
+     */
+    public static ManagedExecutor dedicatedWorkers(int workers) {
+        return ManagedExecutor.builder().maxAsync(workers)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+    }
+
+    /**
+     * An interval for the scheduler: never below its once-a-second resolution, since a shorter one
+     * would run once a second all the same (and warn at every start). Work that must not wait for
+     * the next round is nudged by the commit that caused it instead.
+     */
+    public static String schedulerInterval(Duration interval) {
+        return Math.max(interval.toMillis(), SCHEDULER_RESOLUTION_MS) + "ms";
+    }
+}
