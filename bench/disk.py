@@ -12,15 +12,7 @@ H2 URL options can be tried per jar: --jar 'name=path|;MAX_COMPACT_TIME=60000'.
 """
 import argparse, glob, os, re, shutil, subprocess, tempfile, time
 
-from ingest_compare import PORT, load, port_taken, ready
-
-
-def start(jar, work, java_opts, url_options):
-    return subprocess.Popen(["java", *java_opts.split(), f"-Dquarkus.http.port={PORT}", "-Dquarkus.http.host=127.0.0.1",
-                             f"-Dquarkus.datasource.jdbc.url=jdbc:h2:file:{work}/data/trucewatch;WRITE_DELAY=0;"
-                             f"DB_CLOSE_ON_EXIT=FALSE{url_options}",
-                             "-Dtrucewatch.rules.watch=false", "-jar", jar],
-                            stdout=open(f"{work}/service.log", "w"), stderr=subprocess.STDOUT)
+from ingest_compare import PORT, load, port_taken, ready, start
 
 
 def main():
@@ -38,7 +30,7 @@ def main():
         jar, _, url_options = jar.partition("|")
         port_taken()
         work = tempfile.mkdtemp(prefix=f"disk-{name}-")
-        service = start(jar, work, args.java_opts, url_options)
+        service = start(jar, work, args.java_opts, ";DB_CLOSE_ON_EXIT=FALSE" + url_options)
         try:
             ready()
             print(name, load("saturate", f"http://127.0.0.1:{PORT}", str(args.seconds), str(args.connections)), flush=True)

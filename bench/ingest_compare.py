@@ -17,24 +17,24 @@ AUTH = "Basic " + base64.b64encode(b"mona:mona-dev-password").decode()
 PORT = 8097
 
 
-def start(jar, work, java_opts):
+def start(jar, work, java_opts, url_options=""):
     return subprocess.Popen(["java", *java_opts.split(), f"-Dquarkus.http.port={PORT}", "-Dquarkus.http.host=127.0.0.1",
-                             f"-Dquarkus.datasource.jdbc.url=jdbc:h2:file:{work}/data/trucewatch;WRITE_DELAY=0",
+                             f"-Dquarkus.datasource.jdbc.url=jdbc:h2:file:{work}/data/trucewatch;WRITE_DELAY=0{url_options}",
                              "-Dtrucewatch.rules.watch=false", "-jar", jar],
                             stdout=open(f"{work}/service.log", "w"), stderr=subprocess.STDOUT)
 
 
-def ready():
-    for _ in range(600):
+def ready(port=PORT, tries=600):
+    for _ in range(tries):
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             conn.request("GET", "/api/me", headers={"Authorization": AUTH})
             if conn.getresponse().status == 200:
                 return
         except OSError:
             pass
         time.sleep(0.1)
-    raise SystemExit("service did not start")
+    raise SystemExit(f"service on port {port} did not start")
 
 
 def port_taken():

@@ -7,9 +7,9 @@ PostgreSQL); then disk per report from PostgreSQL's own size function.
 
 Uses the test database (trucewatch_test on localhost:5432), emptied first.
 """
-import argparse, glob, http.client, re, statistics, subprocess, tempfile, time
+import argparse, glob, re, statistics, subprocess, tempfile
 
-from ingest_compare import AUTH, load, numbers
+from ingest_compare import load, numbers, ready
 
 URL = "jdbc:postgresql://localhost:5432/trucewatch_test"
 JAR = "target/postgresql/quarkus-run.jar"
@@ -27,19 +27,6 @@ def start(port):
                              f"-Dquarkus.datasource.jdbc.url={URL}", "-Dtrucewatch.rules.watch=false",
                              f"-Dtrucewatch.audit.checkpoint-key={work}/checkpoint-key", "-jar", JAR],
                             cwd=".", stdout=open(f"{work}/service.log", "w"), stderr=subprocess.STDOUT)
-
-
-def ready(port):
-    for _ in range(900):
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/api/me", headers={"Authorization": AUTH})
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    raise SystemExit(f"service on {port} did not start")
 
 
 def saturate(ports, seconds, connections):
@@ -62,10 +49,10 @@ def main():
     a = start(PORTS[0])
     b = None
     try:
-        ready(PORTS[0])
+        ready(PORTS[0], tries=900)
         saturate(PORTS[:1], 8, args.connections)  # warm-up
         b = start(PORTS[1])
-        ready(PORTS[1])
+        ready(PORTS[1], tries=900)
         saturate(PORTS[1:], 8, args.connections)  # warm-up of the second
         for r in range(args.rounds):
             one.append(saturate(PORTS[:1], args.seconds, args.connections))

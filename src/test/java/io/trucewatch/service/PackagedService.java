@@ -26,20 +26,10 @@ final class PackagedService {
 
     /** With extra {@code -D} flags. */
     static Process start(Path work, int port, Path rules, Path config, List<String> flags) throws IOException {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-        assertTrue(Files.exists(jar), "package the service first: " + jar);
-        List<String> command = new ArrayList<>(List.of("java",
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + work.resolve("data/trucewatch") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
-                "-Dtrucewatch.rules-dir=" + rules.toAbsolutePath(),
-                "-Dtrucewatch.config-dir=" + config.toAbsolutePath()));
-        command.addAll(flags);
-        command.addAll(List.of("-jar", jar.toString()));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile()))
-                .start();
+        // From the repository's directory, as before: only the H2 file and the log are in work.
+        return launch("target/quarkus-app/quarkus-run.jar", work, null, port,
+                "jdbc:h2:file:" + work.resolve("data/trucewatch") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", rules, config,
+                flags);
     }
 
     /** The PostgreSQL test database (.ci/start-postgresql), as the PostgreSQL runs of the suite use it. */
@@ -50,18 +40,30 @@ final class PackagedService {
      * with its own working directory ({@code work}) and the given {@code -D} flags.
      */
     static Process startOnPostgresql(Path work, int port, List<String> flags) throws IOException {
-        Path jar = Path.of("target/postgresql/quarkus-run.jar").toAbsolutePath();
-        assertTrue(Files.exists(jar), "package the service first: " + jar);
         Files.createDirectories(work);
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m",
+        List<String> withHeap = new ArrayList<>(List.of("-Xmx256m"));
+        withHeap.addAll(flags);
+        return launch("target/postgresql/quarkus-run.jar", work, work, port, POSTGRESQL_URL, Path.of("rules"),
+                Path.of("config"), withHeap);
+    }
+
+    /**
+     * One packaged jar on loopback, on the given database, its log in {@code work}, run from
+     * {@code directory} (null: this process's own).
+     */
+    private static Process launch(String jarPath, Path work, Path directory, int port, String jdbcUrl, Path rules,
+            Path config, List<String> flags) throws IOException {
+        Path jar = Path.of(jarPath).toAbsolutePath();
+        assertTrue(Files.exists(jar), "package the service first: " + jar);
+        List<String> command = new ArrayList<>(List.of("java",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=" + POSTGRESQL_URL,
-                "-Dtrucewatch.rules-dir=" + Path.of("rules").toAbsolutePath(),
-                "-Dtrucewatch.config-dir=" + Path.of("config").toAbsolutePath()));
+                "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
+                "-Dtrucewatch.rules-dir=" + rules.toAbsolutePath(),
+                "-Dtrucewatch.config-dir=" + config.toAbsolutePath()));
         command.addAll(flags);
         command.addAll(List.of("-jar", jar.toString()));
-        return new ProcessBuilder(command).directory(work.toFile())
+        return new ProcessBuilder(command).directory(directory == null ? null : directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile()))
                 .start();

@@ -256,12 +256,19 @@ class SeveralInstancesIT {
         missing.removeAll(delivered);
         assertTrue(missing.isEmpty(), missing.size() + " events never delivered, e.g. " + missing.stream().limit(3).toList());
         assertTrue(receiver.received().stream().allMatch(WebhookReceiver.Received::signatureValid), "all signed");
-        long acknowledgedTwice = receiver.received().stream().filter(r -> r.answeredWith() / 100 == 2)
-                .collect(Collectors.groupingBy(WebhookReceiver.Received::webhookId, Collectors.counting()))
-                .values().stream().filter(n -> n > 1).count();
+        Map<String, List<WebhookReceiver.Received>> byId = receiver.received().stream()
+                .filter(r -> r.answeredWith() / 100 == 2)
+                .collect(Collectors.groupingBy(WebhookReceiver.Received::webhookId));
+        long acknowledgedTwice = byId.values().stream().filter(copies -> copies.size() > 1).count();
         System.out.printf("SeveralInstancesIT: %d events delivered to the acknowledging receiver, %d of them twice%n",
                 delivered.size(), acknowledgedTwice);
-        assertEquals(0, acknowledgedTwice, "no event delivered twice to a receiver that acknowledged it");
+        // Delivery is at least once: an instance killed after the receiver's 2xx and before it
+        // recorded the outcome leaves the claim to lapse, and the survivor sends it again. Only the
+        // attempts in flight at the kill can be repeated (at most the dispatcher's concurrency, 8),
+        // each with the same webhook-id and body, so a receiver that deduplicates sees each once.
+        assertTrue(acknowledgedTwice <= 8, acknowledgedTwice + " events acknowledged twice: more than were in flight");
+        byId.values().stream().filter(copies -> copies.size() > 1).forEach(copies -> assertEquals(1,
+                copies.stream().map(WebhookReceiver.Received::body).distinct().count(), "a repeat is the same event"));
     }
 
     private static String report(String externalId) {
