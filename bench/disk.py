@@ -8,7 +8,8 @@ For each jar, on a fresh H2 file: saturate it with distinct reports (IngestLoad,
 for --seconds, then leave it idle for --idle seconds, read the file's size while it runs, stop it,
 then count its rows' bytes (DiskUse: every value as text). Prints reports, file size after the
 load, after the idle time and after stopping, the rows' size, their ratio and bytes per report.
-H2 URL options can be tried per jar: --jar 'name=path|;MAX_COMPACT_TIME=60000'.
+H2 URL options can be tried per jar, in place of the service's own:
+--jar 'name=path|;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=60000'.
 """
 import argparse, glob, os, re, shutil, subprocess, tempfile, time
 
@@ -18,7 +19,7 @@ from ingest_compare import PORT, load, port_taken, ready, start
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--jar", action="append", required=True,
-                        help="name=path or name=path|H2 URL options, e.g. 'r0=target/…/quarkus-run.jar|;RETENTION_TIME=0'")
+                        help="name=path or name=path|H2 URL options replacing the service's, e.g. 'r0=target/…/quarkus-run.jar|;WRITE_DELAY=0'")
     parser.add_argument("--seconds", type=int, default=250)
     parser.add_argument("--idle", type=int, default=90)
     parser.add_argument("--connections", type=int, default=16)
@@ -27,10 +28,11 @@ def main():
     classpath = "target/test-classes:" + ":".join(glob.glob("target/quarkus-app/lib/main/*.jar"))
     for spec in args.jar:
         name, jar = spec.split("=", 1)
-        jar, _, url_options = jar.partition("|")
+        jar, bar, url_options = jar.partition("|")
         port_taken()
         work = tempfile.mkdtemp(prefix=f"disk-{name}-")
-        service = start(jar, work, args.java_opts, ";DB_CLOSE_ON_EXIT=FALSE" + url_options)
+        # The service's own H2 options, unless the spec gives others (they replace them whole).
+        service = start(jar, work, args.java_opts, url_options if bar else None)
         try:
             ready()
             print(name, load("saturate", f"http://127.0.0.1:{PORT}", str(args.seconds), str(args.connections)), flush=True)

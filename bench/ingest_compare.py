@@ -17,9 +17,13 @@ AUTH = "Basic " + base64.b64encode(b"mona:mona-dev-password").decode()
 PORT = 8097
 
 
-def start(jar, work, java_opts, url_options=""):
-    return subprocess.Popen(["java", *java_opts.split(), f"-Dquarkus.http.port={PORT}", "-Dquarkus.http.host=127.0.0.1",
-                             f"-Dquarkus.datasource.jdbc.url=jdbc:h2:file:{work}/data/trucewatch;WRITE_DELAY=0{url_options}",
+def start(jar, work, java_opts, url_options=None):
+    """The service's own H2 options on a file in work; url_options replaces them (an experiment).
+    {work} in a JVM option is replaced by work (an older build that knows no trucewatch.h2.file)."""
+    database = (f"-Dquarkus.datasource.jdbc.url=jdbc:h2:file:{work}/data/trucewatch{url_options}" if url_options is not None
+                else f"-Dtrucewatch.h2.file={work}/data/trucewatch")
+    return subprocess.Popen(["java", *java_opts.replace("{work}", work).split(), f"-Dquarkus.http.port={PORT}",
+                             "-Dquarkus.http.host=127.0.0.1", database,
                              "-Dtrucewatch.rules.watch=false", "-jar", jar],
                             stdout=open(f"{work}/service.log", "w"), stderr=subprocess.STDOUT)
 

@@ -19,8 +19,10 @@ AUTH = "Basic " + base64.b64encode(b"mona:mona-dev-password").decode()
 
 
 def start(port, work, jar="target/quarkus-app/quarkus-run.jar", java_opts=()):
+    # {work} in an option is this run's directory (an older build's own URL, for instance).
+    java_opts = [o.replace("{work}", work) for o in java_opts]
     return subprocess.Popen(["java", *java_opts, f"-Dquarkus.http.port={port}", "-Dquarkus.http.host=127.0.0.1",
-                             f"-Dquarkus.datasource.jdbc.url=jdbc:h2:file:{work}/data/trucewatch;WRITE_DELAY=0",
+                             f"-Dtrucewatch.h2.file={work}/data/trucewatch",
                              "-Dtrucewatch.rules.watch=false", "-Dtrucewatch.webhooks.allow-loopback=true",
                              "-jar", jar],
                             stdout=open(f"{work}/service.log", "w"), stderr=subprocess.STDOUT)

@@ -49,7 +49,7 @@ public final class KafkaIntakeRate {
                         new NewTopic("trucewatch.events", 1, (short) 1))).all().get();
             }
             Process service = new ProcessBuilder("java", "-Dquarkus.http.port=" + PORT, "-Dquarkus.http.host=127.0.0.1",
-                    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + work.resolve("data/trucewatch") + ";WRITE_DELAY=0",
+                    "-Dtrucewatch.h2.file=" + work.resolve("data/trucewatch"),
                     "-Dtrucewatch.rules.watch=false", "-Dtrucewatch.kafka.enabled=true",
                     "-Dtrucewatch.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                     "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString())

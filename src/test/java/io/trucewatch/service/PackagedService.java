@@ -28,7 +28,7 @@ final class PackagedService {
     static Process start(Path work, int port, Path rules, Path config, List<String> flags) throws IOException {
         // From the repository's directory, as before: only the H2 file and the log are in work.
         return launch("target/quarkus-app/quarkus-run.jar", work, null, port,
-                "jdbc:h2:file:" + work.resolve("data/trucewatch") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", rules, config,
+                "-Dtrucewatch.h2.file=" + work.resolve("data/trucewatch"), rules, config,
                 flags);
     }
 
@@ -43,7 +43,8 @@ final class PackagedService {
         Files.createDirectories(work);
         List<String> withHeap = new ArrayList<>(List.of("-Xmx256m"));
         withHeap.addAll(flags);
-        return launch("target/postgresql/quarkus-run.jar", work, work, port, POSTGRESQL_URL, Path.of("rules"),
+        return launch("target/postgresql/quarkus-run.jar", work, work, port,
+                "-Dquarkus.datasource.jdbc.url=" + POSTGRESQL_URL, Path.of("rules"),
                 Path.of("config"), withHeap);
     }
 
@@ -51,14 +52,14 @@ final class PackagedService {
      * One packaged jar on loopback, on the given database, its log in {@code work}, run from
      * {@code directory} (null: this process's own).
      */
-    private static Process launch(String jarPath, Path work, Path directory, int port, String jdbcUrl, Path rules,
+    private static Process launch(String jarPath, Path work, Path directory, int port, String database, Path rules,
             Path config, List<String> flags) throws IOException {
         Path jar = Path.of(jarPath).toAbsolutePath();
         assertTrue(Files.exists(jar), "package the service first: " + jar);
         List<String> command = new ArrayList<>(List.of("java",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
+                database,
                 "-Dtrucewatch.rules-dir=" + rules.toAbsolutePath(),
                 "-Dtrucewatch.config-dir=" + config.toAbsolutePath()));
         command.addAll(flags);
