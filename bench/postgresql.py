@@ -3,7 +3,7 @@ database, and the raw JDBC limit (the same rows inserted again by plain JDBC int
 PostgreSQL); then disk per report from PostgreSQL's own size function.
 
     bash .ci/start-postgresql && mvn -Pbench -DskipTests package
-    python3 bench/postgresql.py [--rounds 3] [--seconds 12]
+    python3 bench/postgresql.py [--rounds 3] [--seconds 12] [--jar /tmp/other/postgresql/quarkus-run.jar]
 
 Uses the test database (trucewatch_test on localhost:5432), emptied first.
 """
@@ -21,11 +21,11 @@ def psql(sql):
                    env={"PGPASSWORD": "trucewatch", "PATH": "/usr/bin:/bin"}, check=True, capture_output=True)
 
 
-def start(port):
+def start(port, jar=JAR):
     work = tempfile.mkdtemp(prefix=f"pg-{port}-")
     return subprocess.Popen(["java", f"-Dquarkus.http.port={port}", "-Dquarkus.http.host=127.0.0.1",
                              f"-Dquarkus.datasource.jdbc.url={URL}", "-Dtrucewatch.rules.watch=false",
-                             f"-Dtrucewatch.audit.checkpoint-key={work}/checkpoint-key", "-jar", JAR],
+                             f"-Dtrucewatch.audit.checkpoint-key={work}/checkpoint-key", "-jar", jar],
                             cwd=".", stdout=open(f"{work}/service.log", "w"), stderr=subprocess.STDOUT)
 
 
@@ -42,16 +42,17 @@ def main():
     parser.add_argument("--seconds", type=int, default=12)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--raw-reports", type=int, default=3000)
+    parser.add_argument("--jar", default=JAR, help="another build's PostgreSQL jar")
     args = parser.parse_args()
     psql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
     classpath = "target/test-classes:" + ":".join(glob.glob("target/postgresql/lib/main/*.jar"))
     one, two, raw = [], [], []
-    a = start(PORTS[0])
+    a = start(PORTS[0], args.jar)
     b = None
     try:
         ready(PORTS[0], tries=900)
         saturate(PORTS[:1], 8, args.connections)  # warm-up
-        b = start(PORTS[1])
+        b = start(PORTS[1], args.jar)
         ready(PORTS[1], tries=900)
         saturate(PORTS[1:], 8, args.connections)  # warm-up of the second
         for r in range(args.rounds):

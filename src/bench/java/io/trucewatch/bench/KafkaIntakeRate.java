@@ -26,8 +26,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <pre>
  *   mvn -Pbench -DskipTests package
  *   java -cp "target/test-classes:target/classes:$(mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)" \
- *       io.trucewatch.bench.KafkaIntakeRate 5000
+ *       io.trucewatch.bench.KafkaIntakeRate 5000 [another/build/quarkus-app/quarkus-run.jar]
  * </pre>
+ * The service runs in its own temporary directory, so its H2 file is the default one there, with
+ * the options of whichever build it is; rules and config are this checkout's.
  */
 public final class KafkaIntakeRate {
 
@@ -41,6 +43,7 @@ public final class KafkaIntakeRate {
 
     public static void main(String[] args) throws Exception {
         int reports = Integer.parseInt(args[0]);
+        Path jar = Path.of(args.length > 1 ? args[1] : "target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         Path work = Files.createTempDirectory("kafka-intake-");
         try (KafkaBroker broker = new KafkaBroker().start()) {
             try (Admin admin = Admin.create(java.util.Map.of("bootstrap.servers", broker.bootstrapServers()))) {
@@ -49,11 +52,12 @@ public final class KafkaIntakeRate {
                         new NewTopic("trucewatch.events", 1, (short) 1))).all().get();
             }
             Process service = new ProcessBuilder("java", "-Dquarkus.http.port=" + PORT, "-Dquarkus.http.host=127.0.0.1",
-                    "-Dtrucewatch.h2.file=" + work.resolve("data/trucewatch"),
+                    "-Dtrucewatch.rules-dir=" + Path.of("rules").toAbsolutePath(),
+                    "-Dtrucewatch.config-dir=" + Path.of("config").toAbsolutePath(),
                     "-Dtrucewatch.rules.watch=false", "-Dtrucewatch.kafka.enabled=true",
                     "-Dtrucewatch.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                    "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString())
-                    .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile()).start();
+                    "-jar", jar.toString())
+                    .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile()).start();
             try {
                 HttpClient http = HttpClient.newHttpClient();
                 awaitStored(http, 0, 120_000);

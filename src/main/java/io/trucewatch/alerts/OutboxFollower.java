@@ -3,7 +3,6 @@ package io.trucewatch.alerts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import io.trucewatch.background.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +47,7 @@ public class OutboxFollower {
         tail = new OutboxTail(KEPT, newestSeq(), OutboxFollower::load);
         // Scheduled here, not with @Scheduled: the scheduler starts before the startup observers,
         // and a round before the tail exists would have nothing to follow.
-        scheduler.newJob(JOB).setInterval(BackgroundWork.schedulerInterval(config.pollInterval()))
-                .setConcurrentExecution(ConcurrentExecution.SKIP).setTask(execution -> follow()).schedule();
+        BackgroundWork.every(scheduler, JOB, config.pollInterval(), this::follow);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

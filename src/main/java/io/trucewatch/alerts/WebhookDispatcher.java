@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import io.trucewatch.audit.AuditTrail;
 import io.trucewatch.audit.Ledger;
@@ -117,8 +116,7 @@ public class WebhookDispatcher {
         // Scheduled here, not with @Scheduled: the scheduler starts before the startup observers,
         // and a poll must not come before the client and counters above exist. The poll only asks
         // for a round, exactly as a nudge does.
-        scheduler.newJob(POLL_JOB).setInterval(BackgroundWork.schedulerInterval(config.pollInterval()))
-                .setConcurrentExecution(ConcurrentExecution.SKIP).setTask(execution -> requestRound()).schedule();
+        BackgroundWork.every(scheduler, POLL_JOB, config.pollInterval(), this::requestRound);
         requestRound();
     }
 

@@ -1,5 +1,7 @@
 package io.trucewatch.background;
 
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
 import java.time.Duration;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
@@ -25,6 +27,16 @@ public final class BackgroundWork {
     public static ManagedExecutor dedicatedWorkers(int workers) {
         return ManagedExecutor.builder().maxAsync(workers)
                 .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+    }
+
+    /**
+     * Runs {@code round} on the scheduler every {@code interval} (at the scheduler's resolution),
+     * the first soon after now; a round still running when the next is due makes that one skip.
+     * The owner unschedules {@code job} when it stops.
+     */
+    public static void every(Scheduler scheduler, String job, Duration interval, Runnable round) {
+        scheduler.newJob(job).setInterval(schedulerInterval(interval))
+                .setConcurrentExecution(ConcurrentExecution.SKIP).setTask(execution -> round.run()).schedule();
     }
 
     /**

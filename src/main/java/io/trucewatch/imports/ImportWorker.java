@@ -3,7 +3,6 @@ package io.trucewatch.imports;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import io.trucewatch.audit.AuditTrail;
 import io.trucewatch.audit.Ledger;
@@ -100,8 +99,7 @@ public class ImportWorker {
      * @Scheduled, which would sweep as soon as the scheduler starts, before the ruleset is loaded.
      */
     void resumeUnfinished(@Observes @Priority(ActiveRuleset.LOADED) StartupEvent start) {
-        scheduler.newJob(SWEEP_JOB).setInterval(sweepInterval.toMillis() + "ms")
-                .setConcurrentExecution(ConcurrentExecution.SKIP).setTask(execution -> takeOverUnclaimed()).schedule();
+        BackgroundWork.every(scheduler, SWEEP_JOB, sweepInterval, this::takeOverUnclaimed);
     }
 
     /**

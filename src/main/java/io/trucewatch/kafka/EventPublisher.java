@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import io.trucewatch.alerts.OutboxEvent;
 import io.trucewatch.background.BackgroundWork;
@@ -77,9 +76,7 @@ public class EventPublisher {
         metrics.gauge("trucewatch.kafka.publish.lag.events", lag);
         sender = new EventSender(clients::eventProducer, settings.eventsTopic());
         publisher = BackgroundWork.dedicatedWorkers(1);
-        String every = BackgroundWork.schedulerInterval(settings.pollInterval());
-        scheduler.newJob(POLL_JOB).setInterval(every).setConcurrentExecution(ConcurrentExecution.SKIP)
-                .setTask(execution -> requestTick()).schedule();
+        BackgroundWork.every(scheduler, POLL_JOB, settings.pollInterval(), this::requestTick);
         requestTick();
         LOG.infof("publishing outbox events to Kafka topic %s at %s", settings.eventsTopic(), settings.bootstrapServers());
     }

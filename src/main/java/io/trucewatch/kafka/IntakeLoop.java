@@ -1,11 +1,16 @@
 package io.trucewatch.kafka;
 
 import io.trucewatch.web.ProblemException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +30,14 @@ import org.jboss.logging.Logger;
  * against a broker on its own. Each record ends stored (or found stored already) or acknowledged
  * on the dead-letter topic; only then is its offset committed. When something other than the
  * record is at fault (the database, the dead-letter send), the record is read again after a pause.
+ * <p>
+ * The records of one poll are stored at once, on the given workers, so that their reports are
+ * judged in parallel and share group commits as concurrent HTTP submissions do. Records of one
+ * key are stored one after another, in offset order (a correction after its report, a conflicting
+ * report after the one it conflicts with), and not at all after one of their key that must be
+ * retried. Outcomes are then taken in offset order, so a record is committed only when every
+ * record before it in its partition is done; a record of another key stored after one that must be
+ * retried is read again with it and changes nothing (its external_id is stored already).
  */
 final class IntakeLoop implements Runnable {
 
@@ -34,6 +47,7 @@ final class IntakeLoop implements Runnable {
     }
 
     private static final Logger LOG = Logger.getLogger(IntakeLoop.class);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
     private static final Duration POLL = Duration.ofMillis(500);
     static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     /** Longer than the producer's delivery timeout, which ends every send first. */
@@ -44,17 +58,19 @@ final class IntakeLoop implements Runnable {
     private final String reportsTopic;
     private final String deadLetterTopic;
     private final Store store;
+    private final Executor workers;
     private volatile boolean running = true;
     /** Loop thread only: offsets of records done (stored or dead-lettered) but not yet committed. */
     private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
 
     IntakeLoop(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetters, String reportsTopic,
-            String deadLetterTopic, Store store) {
+            String deadLetterTopic, Store store, Executor workers) {
         this.consumer = consumer;
         this.deadLetters = deadLetters;
         this.reportsTopic = reportsTopic;
         this.deadLetterTopic = deadLetterTopic;
         this.store = store;
+        this.workers = workers;
     }
 
     /** From any thread: the loop ends after the record it is taking; what is done is committed. */
@@ -88,18 +104,40 @@ final class IntakeLoop implements Runnable {
         }
     }
 
-    /** Takes the records in order; at the first that must be retried, rewinds to it and pauses. */
+    /**
+     * Stores the poll's records at once and waits for all of them; then takes their outcomes in
+     * order, and at the first that must be retried rewinds to it and pauses.
+     */
     private void take(ConsumerRecords<byte[], byte[]> batch) {
+        if (!running) {
+            rewindAll(batch);
+            return;
+        }
+        Map<ConsumerRecord<byte[], byte[]>, CompletableFuture<Void>> stored = new IdentityHashMap<>();
+        Map<ByteBuffer, CompletableFuture<Void>> lastOfKey = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : batch) {
+            ByteBuffer key = record.key() == null ? null : ByteBuffer.wrap(record.key());
+            CompletableFuture<Void> before = key == null ? DONE : lastOfKey.getOrDefault(key, DONE);
+            CompletableFuture<Void> mine = before.handle((ok, failed) -> failed == null || refusal(failed) != null)
+                    .thenAcceptAsync(go -> {
+                        if (!go) {
+                            throw new IllegalStateException("an earlier report of its key is to be read again first");
+                        }
+                        store.store(record);
+                    }, workers);
+            stored.put(record, mine);
+            if (key != null) {
+                lastOfKey.put(key, mine);
+            }
+        }
+        // Every store has ended before any outcome is acted on: nothing is left running on a rewind.
+        CompletableFuture.allOf(stored.values().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         List<TopicPartition> partitions = List.copyOf(batch.partitions());
         for (int p = 0; p < partitions.size(); p++) {
             TopicPartition partition = partitions.get(p);
             for (ConsumerRecord<byte[], byte[]> record : batch.records(partition)) {
-                if (!running) {
-                    rewind(batch, partitions, p, record.offset());
-                    return;
-                }
                 try {
-                    takeOne(record);
+                    takeOutcome(record, stored.get(record));
                 } catch (RuntimeException e) {
                     LOG.warnf("report %s could not be stored or dead-lettered (%s); reading it again in %d ms",
                             DeadLetters.source(record), EventPublisher.describe(e), RETRY_PAUSE.toMillis());
@@ -114,16 +152,24 @@ final class IntakeLoop implements Runnable {
     }
 
     /** Stored, found stored already, or acknowledged on the dead-letter topic; throws otherwise. */
-    private void takeOne(ConsumerRecord<byte[], byte[]> record) {
+    private void takeOutcome(ConsumerRecord<byte[], byte[]> record, CompletableFuture<Void> stored) {
         try {
-            store.store(record);
-        } catch (ProblemException refused) {
-            if (refused.status() >= 500) {
-                // Not the report's fault (the service is busy): it is tried again, not dead-lettered.
-                throw refused;
+            stored.join();
+        } catch (CompletionException e) {
+            ProblemException refused = refusal(e);
+            if (refused != null) {
+                deadLetter(record, refused);
+                return;
             }
-            deadLetter(record, refused);
+            // Not the report's fault (the database, the service busy): it is tried again, not dead-lettered.
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** The service's refusal of the report itself (a 4xx), which is final; null for any other failure. */
+    private static ProblemException refusal(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        return cause instanceof ProblemException refused && refused.status() < 500 ? refused : null;
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, ProblemException refused) {
@@ -149,6 +195,13 @@ final class IntakeLoop implements Runnable {
         consumer.seek(partitions.get(stoppedAt), offset);
         for (int p = stoppedAt + 1; p < partitions.size(); p++) {
             consumer.seek(partitions.get(p), batch.records(partitions.get(p)).get(0).offset());
+        }
+    }
+
+    /** Asked to stop before taking anything: the whole poll is read again at the next start. */
+    private void rewindAll(ConsumerRecords<byte[], byte[]> batch) {
+        for (TopicPartition partition : batch.partitions()) {
+            consumer.seek(partition, batch.records(partition).get(0).offset());
         }
     }
 

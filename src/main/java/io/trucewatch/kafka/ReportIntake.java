@@ -38,16 +38,23 @@ public class ReportIntake {
     @ConfigProperty(name = "trucewatch.max-report-bytes")
     int maxReportBytes;
 
+    /** Reports of one poll stored at once (judged in parallel, sharing group commits). */
+    @ConfigProperty(name = "trucewatch.kafka.intake.parallel", defaultValue = "16")
+    int parallel;
+
     private IntakeLoop loop;
     /** One worker, held by the consumer loop for as long as the service runs (a consumer is single-threaded). */
     private ManagedExecutor intake;
+    /** The workers that store a poll's reports; the loop waits for them all before it goes on. */
+    private ManagedExecutor storing;
 
     void start(@Observes StartupEvent startup) {
         if (!settings.enabled()) {
             return;
         }
+        storing = BackgroundWork.dedicatedWorkers(parallel);
         loop = new IntakeLoop(clients.reportConsumer(), clients.deadLetterProducer(), settings.reportsTopic(),
-                settings.deadLetterTopic(), this::store);
+                settings.deadLetterTopic(), this::store, storing);
         intake = BackgroundWork.dedicatedWorkers(1);
         intake.execute(loop);
         LOG.infof("taking incident reports from Kafka topic %s (group %s) at %s", settings.reportsTopic(),
@@ -63,6 +70,7 @@ public class ReportIntake {
         loop.stop();
         intake.shutdown();
         intake.awaitTermination(20, TimeUnit.SECONDS);
+        storing.shutdown();
     }
 
     private void store(ConsumerRecord<byte[], byte[]> record) {

@@ -3,7 +3,7 @@ package io.trucewatch.rulesets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.trucewatch.background.BackgroundWork;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,18 +46,15 @@ public class ActivationFollower {
 
     /**
      * Scheduled here, after the ruleset is in service, not with @Scheduled: the scheduler starts
-     * before every startup observer, and a round then would compare against no ruleset. The first
-     * look comes one interval after the start, as the ones after it.
+     * before every startup observer, and a round then would compare against no ruleset.
      */
     void start(@Observes @Priority(ActiveRuleset.LOADED) StartupEvent startup) {
-        String every = interval.toMillis() + "ms";
-        scheduler.newJob(JOB).setInterval(every).setDelayed(every).setConcurrentExecution(ConcurrentExecution.SKIP)
-                .setTask(execution -> {
-                    // A round that fired just before the job was unscheduled leaves the closing database alone.
-                    if (!stopped) {
-                        followNewest();
-                    }
-                }).schedule();
+        BackgroundWork.every(scheduler, JOB, interval, () -> {
+            // A round that fired just before the job was unscheduled leaves the closing database alone.
+            if (!stopped) {
+                followNewest();
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

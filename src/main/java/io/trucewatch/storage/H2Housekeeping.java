@@ -3,7 +3,6 @@ package io.trucewatch.storage;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import io.trucewatch.background.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,13 +70,11 @@ public class H2Housekeeping {
         if (!"h2".equals(dbKind) || targetFillRate <= 0) {
             return;
         }
-        String every = BackgroundWork.schedulerInterval(interval);
-        scheduler.newJob(JOB).setInterval(every).setDelayed(every).setConcurrentExecution(ConcurrentExecution.SKIP)
-                .setTask(execution -> {
-                    if (!stopped) {
-                        round();
-                    }
-                }).schedule();
+        BackgroundWork.every(scheduler, JOB, interval, () -> {
+            if (!stopped) {
+                round();
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
