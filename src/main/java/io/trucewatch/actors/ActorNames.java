@@ -14,6 +14,8 @@ public final class ActorNames {
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** ACLED qualifies names with a country or period in brackets: "Islamic State (Syria)". */
     private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)");
+    /** A single letter followed by a dot, with another single letter after it: "U." of "U.S.". */
+    private static final Pattern DOTTED_LETTER = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{L})\\.(?=\\p{L}(?![\\p{L}\\p{N}]))");
 
     private ActorNames() {
     }
@@ -21,6 +23,10 @@ public final class ActorNames {
     public static String key(String name) {
         if (name == null) {
             return "";
+        }
+        if (name.indexOf('.') >= 0) {
+            // "U.S.", "U.N.": an abbreviation's letters are one word, as in "US" and "UN".
+            name = DOTTED_LETTER.matcher(name).replaceAll("$1");
         }
         if (isAscii(name)) {
             return asciiKey(name);

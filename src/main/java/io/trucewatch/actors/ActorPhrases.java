@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads actor phrases as reports write them when the registry has no such name: the means of the
- * attack after the actor ("Russian warplanes", "Assad regime jets", "Turkish air strikes and
- * shelling"), qualifiers before it ("alleged", "suspected"), and alternatives ("Russian or Syrian
- * regime jets", "Syrian and Russian warplanes"). Each reading is tried against the registry; a
- * phrase that still names nothing stays unresolved.
+ * attack or the people after the actor ("Russian warplanes", "Assad regime jets", "Turkish air
+ * strikes and shelling", "opposition sniper"), qualifiers before it ("alleged", "suspected"),
+ * alternatives ("Russian or Syrian regime jets", "Syrian and Russian warplanes"), and affiliation
+ * ("IS-affiliated factions", "gunmen apparently affiliated with IS": an affiliate of a group is
+ * read as that group, as the truces treat them; "X-backed" is not affiliation and is not read so).
+ * Each reading is tried against the registry; a phrase that still names nothing stays unresolved.
  */
 public final class ActorPhrases {
 
@@ -25,7 +27,8 @@ public final class ActorPhrases {
             "aircraft", "helicopter", "helicopters", "chopper", "choppers", "bomber", "bombers", "drone", "drones",
             "air", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling", "artillery", "rocket",
             "rockets", "mortar", "mortars", "missile", "missiles", "fire", "gunfire", "troops", "soldiers", "units",
-            "fighters", "militants", "members",
+            "fighters", "militants", "members", "sniper", "snipers", "gunmen", "gunman", "men", "forces",
+            "factions", "faction", "elements", "operatives", "cell", "cells",
             "and", "or");
     /** Hedges dropped from the start of a phrase. */
     private static final Set<String> HEDGES = Set.of("alleged", "allegedly", "suspected", "reported", "reportedly",
@@ -37,6 +40,12 @@ public final class ActorPhrases {
     /** Means attributed to an actor: "… believed to belong to the regime", "… said to be Russian". */
     private static final Pattern ATTRIBUTED = Pattern.compile(
             "(?i).*?\\b(?:believed|thought|said|reported|suspected|assumed)\\s+to\\s+(?:be|belong\\s+to|be\\s+from)\\s+(?:the\\s+)?(.+)$");
+    /** Affiliation after the means: "armed men apparently affiliated with IS", "cells linked to Nusra". */
+    private static final Pattern AFFILIATED_WITH = Pattern.compile(
+            "(?i).*?\\b(?:affiliated|linked|aligned|loyal)\\s+(?:with|to)\\s+(?:the\\s+)?(.+)$");
+    /** Affiliation before the means: "IS-affiliated factions", "Nusra-linked fighters". */
+    private static final Pattern AFFILIATED = Pattern.compile(
+            "(?i)^.*?([^\\s-]\\S*?)-(?:affiliated|linked|aligned|loyal)\\b.*$");
     /** A model designation among the means ("B-52"): a word with a digit. */
     private static final Pattern MODEL = Pattern.compile(".*\\d.*");
 
@@ -52,6 +61,14 @@ public final class ActorPhrases {
         Matcher attributed = ATTRIBUTED.matcher(phrase.strip());
         if (attributed.matches()) {
             return read(attributed.group(1), registry);
+        }
+        Matcher affiliatedWith = AFFILIATED_WITH.matcher(phrase.strip());
+        if (affiliatedWith.matches()) {
+            return read(affiliatedWith.group(1), registry);
+        }
+        Matcher affiliated = AFFILIATED.matcher(phrase.strip());
+        if (affiliated.matches()) {
+            return read(affiliated.group(1), registry);
         }
         Optional<Actor> whole = readOne(phrase, "", registry);
         if (whole.isPresent()) {

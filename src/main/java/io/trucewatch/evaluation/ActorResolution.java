@@ -23,6 +23,13 @@ public final class ActorResolution {
     /** An associate described only by its alliance: "allied militias", "allied fighters". */
     private static final Pattern ALLY = Pattern.compile("(?i)^(allied|allies)\\b.*");
 
+    /**
+     * A monitor's remark in brackets where a name would go ("(one source: Russian warplanes)",
+     * "(unconfirmed)"): it names no actor of its own, so it is not one more actor to resolve; the
+     * report keeps it as written.
+     */
+    private static final Pattern REMARK = Pattern.compile("\\s*\\([^()]*\\)\\s*");
+
     private ActorResolution() {
     }
 
@@ -46,7 +53,7 @@ public final class ActorResolution {
 
     private static ResolvedActor add(List<ResolvedActor> into, String role, String name, ActorRegistry registry,
             ResolvedActor associatedWith) {
-        if (name == null || name.isBlank()) {
+        if (name == null || name.isBlank() || REMARK.matcher(name).matches()) {
             return null;
         }
         ResolvedActor resolved = resolveOne(role, name.strip(), registry, associatedWith);

@@ -16,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -47,9 +46,14 @@ public class ActiveRuleset {
     @Inject
     Ledger ledger;
 
-    private final AtomicReference<Ruleset> current = new AtomicReference<>();
-    /** The newest activation (by id) this instance has put into service, its own or followed. */
-    private final AtomicLong newestActivation = new AtomicLong();
+    /**
+     * The ruleset in service and the activation (by id, its own or followed) that put it there,
+     * swapped together: a reader never sees one version with another's activation.
+     */
+    private record InService(Ruleset ruleset, long activation) {
+    }
+
+    private final AtomicReference<InService> inService = new AtomicReference<>();
 
     /** Observers that need the ruleset in service observe start-up after this priority. */
     public static final int LOADED = Interceptor.Priority.APPLICATION + 100;
@@ -108,10 +112,7 @@ public class ActiveRuleset {
             ledger.record(AuditTrail.RULESET_ACTIVATED, null, principal, data);
             return activation.id;
         });
-        synchronized (newestActivation) {
-            newestActivation.set(Math.max(newestActivation.get(), activationId));
-            current.set(ruleset);
-        }
+        putInService(ruleset, activationId);
     }
 
     /**
@@ -120,23 +121,25 @@ public class ActiveRuleset {
      * instance already follows is ignored, so instances end on the newest one.
      */
     void follow(Ruleset ruleset, long activationId) {
-        synchronized (newestActivation) {
-            if (activationId > newestActivation.get()) {
-                newestActivation.set(activationId);
-                current.set(ruleset);
-            }
-        }
+        putInService(ruleset, activationId);
+    }
+
+    /** The newer activation wins, whichever thread (own activation or follower) gets there first. */
+    private void putInService(Ruleset ruleset, long activationId) {
+        inService.accumulateAndGet(new InService(ruleset, activationId),
+                (now, offered) -> now == null || offered.activation() > now.activation() ? offered : now);
     }
 
     long newestActivation() {
-        return newestActivation.get();
+        InService now = inService.get();
+        return now == null ? 0 : now.activation();
     }
 
     public Ruleset get() {
-        Ruleset ruleset = current.get();
-        if (ruleset == null) {
+        InService now = inService.get();
+        if (now == null) {
             throw new IllegalStateException("no ruleset is in service yet");
         }
-        return ruleset;
+        return now.ruleset();
     }
 }

@@ -38,4 +38,11 @@ class ActorNamesTest {
             assertEquals(slowKey(name), ActorNames.asciiKey(name), () -> "key of '" + name + "'");
         }
     }
+
+    @Test
+    void dottedAbbreviationsAreOneWord() {
+        assertEquals(ActorNames.key("US-led coalition"), ActorNames.key("U.S.-led coalition"));
+        assertEquals("un forces", ActorNames.key("U.N. forces"));
+        assertEquals("jabhat al nusra", ActorNames.key("Jabhat al.Nusra"), "only single letters join");
+    }
 }

@@ -18,7 +18,11 @@ class ActorPhrasesTest {
             actor("syria", "Military Forces of Syria (2000-)", "regime", "Syrian air force", "Syrian regime"),
             actor("russia", "Military Forces of Russia (2000-)", "Russian forces", "Russian air force"),
             actor("coalition", "Global Coalition against Daesh", "coalition forces"),
-            actor("jaish-al-fatah", "Jaish al-Fatah", "Army of Conquest")));
+            actor("jaish-al-fatah", "Jaish al-Fatah", "Army of Conquest"),
+            actor("is", "Islamic State (Syria)", "IS", "ISIS"),
+            actor("opposition", "Opposition Rebels (Syria)", "opposition forces", "rebels"),
+            actor("turkey", "Military Forces of Turkey (2016-)", "Turkish forces"),
+            actor("us", "Military Forces of the United States (2009-2017)", "US special forces", "US forces")));
 
     private static List<String> read(String phrase) {
         return ActorPhrases.read(phrase, REGISTRY).stream().map(Actor::id).toList();
@@ -34,6 +38,14 @@ class ActorPhrasesTest {
         "Coalition aircraft|coalition",
         "Jeish el-Fateh fighters|jaish-al-fatah",
         "jets|",
+        "opposition sniper|opposition",
+        "opposition gunmen|opposition",
+        "IS-affiliated factions|is",
+        "armed men apparently affiliated with IS|is",
+        "cells loyal to ISIS|is",
+        "Turkish-backed factions|",
+        "U.S. special forces (Expeditionary Targeting Force)|us",
+        "U.S. forces|us",
     })
     void theActorBehindTheMeans(String phrase, String expected) {
         assertEquals(expected == null ? List.of() : List.of(expected), read(phrase));

@@ -24,14 +24,13 @@ export async function render(root, route) {
   useCss("/console/pages/charts.css");
   document.title = t("charts.page_title");
   root.append(el("h1", { text: t("charts.title") }), el("p", { class: "muted", text: t("charts.intro") }));
-  const truceList = await trucesFor(root, "charts");
-  if (!truceList) {
+  const truces = await trucesFor(root, "charts");
+  if (!truces) {
     return;
   }
-  const truces = { json: truceList };
   const problems = el("div", { id: "charts-problems" });
   const query = route.query;
-  const wanted = truces.json.find((truce) => truce.id === query.get("truce")) || truces.json[0];
+  const wanted = truces.find((truce) => truce.id === query.get("truce")) || truces[0];
   const fields = {};
   const field = (name, control) => {
     const error = el("p", { class: "field-error", id: `charts-${name}-error`, hidden: true });
@@ -39,7 +38,7 @@ export async function render(root, route) {
     return el("div", { class: "field" }, el("label", { for: `charts-${name}`, text: t(`charts.${name}`) }), control, error);
   };
   const select = el("select", { id: "charts-truce", name: "truce" },
-    truces.json.map((truce) => el("option", { value: truce.id, text: `${truce.title} (${truce.id})`,
+    truces.map((truce) => el("option", { value: truce.id, text: `${truce.title} (${truce.id})`,
       selected: truce.id === wanted.id })));
   const start = startDay(wanted);
   const from = el("input", { id: "charts-from", name: "from", type: "date", required: true,
@@ -55,7 +54,7 @@ export async function render(root, route) {
 
   // A new truce starts on its first month unless dates are chosen again.
   select.addEventListener("change", () => {
-    const chosen = truces.json.find((truce) => truce.id === select.value);
+    const chosen = truces.find((truce) => truce.id === select.value);
     const first = chosen && startDay(chosen);
     if (first) {
       from.value = first;

@@ -34,15 +34,14 @@ export async function render(root, route) {
   useCss("/console/pages/map.css");
   document.title = t("map.page_title");
   root.append(el("h1", { text: t("map.title") }), el("p", { class: "muted", text: t("map.intro") }));
-  const truceList = await trucesFor(root, "map");
-  if (!truceList) {
+  const truces = await trucesFor(root, "map");
+  if (!truces) {
     return;
   }
-  const truces = { json: truceList };
   const problems = el("div", { id: "map-problems" });
   const wanted = route.query.get("truce");
   const select = el("select", { id: "map-truce", name: "truce" },
-    truces.json.map((truce) => el("option", { value: truce.id, text: `${truce.title} (${truce.id})`,
+    truces.map((truce) => el("option", { value: truce.id, text: `${truce.title} (${truce.id})`,
       selected: truce.id === wanted })));
   const dayError = el("p", { class: "field-error", id: "map-day-error", hidden: true });
   const day = el("input", { id: "map-day", name: "day", type: "date", value: route.query.get("day") || "",
