@@ -43,9 +43,11 @@ public final class ActorPhrases {
     /** Affiliation after the means: "armed men apparently affiliated with IS", "cells linked to Nusra". */
     private static final Pattern AFFILIATED_WITH = Pattern.compile(
             "(?i).*?\\b(?:affiliated|linked|aligned|loyal)\\s+(?:with|to)\\s+(?:the\\s+)?(.+)$");
-    /** Affiliation before the means: "IS-affiliated factions", "Nusra-linked fighters". */
-    private static final Pattern AFFILIATED = Pattern.compile(
-            "(?i)^.*?([^\\s-]\\S*?)-(?:affiliated|linked|aligned|loyal)\\b.*$");
+    /**
+     * Affiliation before the means: "IS-affiliated factions", "Nusra-linked fighters"; the group is
+     * the word the suffix is joined to (found by walking back, so a long phrase costs one pass).
+     */
+    private static final Pattern AFFILIATED = Pattern.compile("(?i)-(?:affiliated|linked|aligned|loyal)\\b");
     /** A model designation among the means ("B-52"): a word with a digit. */
     private static final Pattern MODEL = Pattern.compile(".*\\d.*");
 
@@ -66,9 +68,16 @@ public final class ActorPhrases {
         if (affiliatedWith.matches()) {
             return read(affiliatedWith.group(1), registry);
         }
-        Matcher affiliated = AFFILIATED.matcher(phrase.strip());
-        if (affiliated.matches()) {
-            return read(affiliated.group(1), registry);
+        Matcher affiliated = AFFILIATED.matcher(phrase);
+        if (affiliated.find()) {
+            int end = affiliated.start();
+            int start = end;
+            while (start > 0 && !Character.isWhitespace(phrase.charAt(start - 1))) {
+                start--;
+            }
+            if (start < end) {
+                return read(phrase.substring(start, end), registry);
+            }
         }
         Optional<Actor> whole = readOne(phrase, "", registry);
         if (whole.isPresent()) {

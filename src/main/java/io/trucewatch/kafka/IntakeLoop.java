@@ -73,7 +73,7 @@ final class IntakeLoop implements Runnable {
         this.workers = workers;
     }
 
-    /** From any thread: the loop ends after the record it is taking; what is done is committed. */
+    /** From any thread: the loop ends after the poll it is taking; what is done is committed. */
     void stop() {
         running = false;
         consumer.wakeup();

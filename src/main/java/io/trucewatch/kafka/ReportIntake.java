@@ -65,7 +65,7 @@ public class ReportIntake {
         if (intake == null) {
             return;
         }
-        // The report being stored is finished (its offset committed) before the database goes away:
+        // The poll being stored is finished (its offset committed) before the database goes away:
         // the loop is asked to end, not interrupted.
         loop.stop();
         intake.shutdown();

@@ -92,7 +92,9 @@ public class H2Housekeeping {
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession())
                     .getDatabase().getStore().getMvStore();
-            return !store.isClosed() && tidy(store, targetFillRate, writePerRound, retention);
+            // An in-memory database (a jdbc:h2:mem: URL) has no file to keep.
+            return !store.isClosed() && store.getFileStore() != null
+                    && tidy(store, targetFillRate, writePerRound, retention);
         } catch (Exception e) {
             // Housekeeping is an optimisation: a failed round leaves the data as it was.
             LOG.warnf("H2 housekeeping round failed: %s", e.toString());
