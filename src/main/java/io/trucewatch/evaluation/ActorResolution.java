@@ -1,6 +1,7 @@
 package io.trucewatch.evaluation;
 
 import io.trucewatch.actors.Actor;
+import io.trucewatch.actors.ActorNames;
 import io.trucewatch.actors.ActorPhrases;
 import io.trucewatch.actors.ActorRegistry;
 import io.trucewatch.incidents.IncidentReport;
@@ -22,13 +23,6 @@ public final class ActorResolution {
     private static final int NEAREST = 3;
     /** An associate described only by its alliance: "allied militias", "allied fighters". */
     private static final Pattern ALLY = Pattern.compile("(?i)^(allied|allies)\\b.*");
-
-    /**
-     * A monitor's remark in brackets where a name would go ("(one source: Russian warplanes)",
-     * "(unconfirmed)"): it names no actor of its own, so it is not one more actor to resolve; the
-     * report keeps it as written.
-     */
-    private static final Pattern REMARK = Pattern.compile("\\s*\\([^()]*\\)\\s*");
 
     private ActorResolution() {
     }
@@ -53,7 +47,11 @@ public final class ActorResolution {
 
     private static ResolvedActor add(List<ResolvedActor> into, String role, String name, ActorRegistry registry,
             ResolvedActor associatedWith) {
-        if (name == null || name.isBlank() || REMARK.matcher(name).matches()) {
+        // A monitor's remark in brackets where a name would go ("(one source: Russian warplanes)")
+        // names no actor of its own: nothing is left once bracketed qualifiers are set aside. The
+        // report keeps it as written.
+        if (name == null || name.isBlank()
+                || name.strip().startsWith("(") && ActorNames.unqualifiedKey(name).isEmpty()) {
             return null;
         }
         ResolvedActor resolved = resolveOne(role, name.strip(), registry, associatedWith);

@@ -84,11 +84,8 @@ public class H2Housekeeping {
         }
     }
 
-    /** One round on the service's database; false when there was nothing to rewrite (or not H2). */
+    /** One round on the service's H2 database (scheduled only for H2); false when nothing was rewritten. */
     boolean round() {
-        if (!"h2".equals(dbKind)) {
-            return false;
-        }
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession())
                     .getDatabase().getStore().getMvStore();
