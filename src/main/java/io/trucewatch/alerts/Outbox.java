@@ -33,6 +33,11 @@ public class Outbox {
     public static final String VERDICT_CREATED = "verdict.created";
     public static final String VERDICT_CHANGED = "verdict.changed";
     public static final String REVIEW_DECIDED = "review.decided";
+    public static final String PATTERN_DETECTED = "pattern.detected";
+    public static final String PATTERN_REVISED = "pattern.revised";
+    public static final String PATTERN_WITHDRAWN = "pattern.withdrawn";
+    public static final String PATTERN_REVIEWED = "pattern.reviewed";
+    public static final String LINK_DECIDED = "link.decided";
 
     /**
      * An event ready to be written: its id, time and exact payload bytes. Made before the

@@ -18,6 +18,11 @@ public class AuditTrail {
     public static final String REPORT_EVALUATED = "REPORT_EVALUATED";
     public static final String REPORT_CORRECTED = "REPORT_CORRECTED";
     public static final String REVIEW_DECIDED = "REVIEW_DECIDED";
+    public static final String PATTERN_DETECTED = "PATTERN_DETECTED";
+    public static final String PATTERN_REVISED = "PATTERN_REVISED";
+    public static final String PATTERN_WITHDRAWN = "PATTERN_WITHDRAWN";
+    public static final String PATTERN_REVIEWED = "PATTERN_REVIEWED";
+    public static final String LINK_DECIDED = "LINK_DECIDED";
     public static final String IMPORT_ACCEPTED = "IMPORT_ACCEPTED";
     public static final String IMPORT_FINISHED = "IMPORT_FINISHED";
     public static final String DELIVERY_SUCCEEDED = "DELIVERY_SUCCEEDED";

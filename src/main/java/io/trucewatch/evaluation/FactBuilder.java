@@ -33,7 +33,7 @@ import java.util.Set;
  * Turns a report into the facts one truce's rules reason over. It looks things up (actors,
  * standing, weapon, who held the place) but decides nothing: the verdict is the rules' alone.
  */
-final class FactBuilder {
+public final class FactBuilder {
 
     private FactBuilder() {
     }
@@ -82,7 +82,7 @@ final class FactBuilder {
     }
 
     /** The span of time the act can have happened in, in the truce's own time zone. */
-    static Occurrence occurrence(IncidentReport report, ZoneId zone) {
+    public static Occurrence occurrence(IncidentReport report, ZoneId zone) {
         if (report.occurredAt() != null) {
             return new Occurrence(report.occurredAt(), report.occurredAt(), "instant");
         }

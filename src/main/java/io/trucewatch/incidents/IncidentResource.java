@@ -1,6 +1,10 @@
 package io.trucewatch.incidents;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.access.Roles;
+import io.trucewatch.corroboration.EventLinks;
+import io.trucewatch.corroboration.LinkDecisions;
+import io.trucewatch.corroboration.LinkRequest;
 import io.trucewatch.web.Page;
 import io.trucewatch.web.Problem;
 import io.trucewatch.web.ProblemException;
@@ -33,6 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Incidents", description = "Monitors submit incident reports; each is judged against every truce")
 public class IncidentResource {
+
+    @Inject
+    EventLinks links;
+
+    @Inject
+    LinkDecisions linkDecisions;
 
     @Inject
     IncidentService incidents;
@@ -109,7 +119,8 @@ public class IncidentResource {
     @RolesAllowed({Roles.MONITOR, Roles.AUDITOR})
     @Operation(summary = "A stored report: its latest version with verdict, findings, ruleset version and the list of versions")
     public IncidentView get(@PathParam("id") String id) {
-        return incidents.find(id).orElseThrow(() -> ProblemException.notFound("incident " + id));
+        IncidentView view = incidents.find(id).orElseThrow(() -> ProblemException.notFound("incident " + id));
+        return view.withEvent(QuarkusTransaction.requiringNew().call(() -> links.summaryOf(id)).orElse(null));
     }
 
     @GET
@@ -168,5 +179,17 @@ public class IncidentResource {
     /** Who is acting: every endpoint here requires an authenticated caller. */
     static String principal(SecurityContext security) {
         return security.getUserPrincipal().getName();
+    }
+
+    @POST
+    @Path("/{id}/event-link")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "Split a report from its event (SEPARATE), merge it with another report's (JOIN, with), "
+            + "or let the linking rule decide again (AUTOMATIC), with a reason",
+            description = "Recorded and audited at once (202); the report's days are linked again within seconds.")
+    public Response decideLink(@PathParam("id") String id, byte[] body, @Context SecurityContext security) {
+        LinkRequest request = LinkRequest.parse(RequestBodies.text(body, 64 * 1024, "link decision"));
+        return Response.accepted(linkDecisions.decide(id, request, security.getUserPrincipal().getName())).build();
     }
 }

@@ -3,6 +3,7 @@ package io.trucewatch.incidents;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trucewatch.audit.CanonicalJson;
+import io.trucewatch.corroboration.EventSummary;
 import io.trucewatch.web.WellFormedText;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.List;
  * @param reviewStatus the report's standing with the auditors; absent on an earlier version
  * @param attributionOpen the truces whose verdict is PROBABLE_VIOLATION with no violating party:
  *                    violated, by a side the report does not name, which the reviewer must name
+ * @param event       the event the report is linked to, with its corroborating and duplicate
+ *                    reports (single report only; absent until the report is linked)
  */
 public record IncidentView(
         String id,
@@ -31,13 +34,20 @@ public record IncidentView(
         String reviewStatus,
         JsonNode incident,
         List<VersionSummary> versions,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> attributionOpen) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> attributionOpen,
+        @JsonInclude(JsonInclude.Include.NON_NULL) EventSummary event) {
 
     private IncidentView(String id, String externalId, int version, Instant receivedAt, String submittedBy,
             String verdict, JsonNode evaluations, String rulesetVersion, String reviewStatus, JsonNode incident,
             List<VersionSummary> versions) {
         this(id, externalId, version, receivedAt, submittedBy, verdict, evaluations, rulesetVersion, reviewStatus,
-                incident, versions, attributionOpen(evaluations));
+                incident, versions, attributionOpen(evaluations), null);
+    }
+
+    /** The same view, with the event the report is linked to (a single report's answer only). */
+    public IncidentView withEvent(EventSummary linked) {
+        return new IncidentView(id, externalId, version, receivedAt, submittedBy, verdict, evaluations, rulesetVersion,
+                reviewStatus, incident, versions, attributionOpen, linked);
     }
 
     /** The truces of an evaluation that found a violation without naming who committed it. */

@@ -3,7 +3,9 @@ package io.trucewatch.incidents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trucewatch.audit.CanonicalJson;
 import io.trucewatch.evaluation.Evaluation;
+import io.trucewatch.evaluation.ResolvedActor;
 import io.trucewatch.evaluation.Verdict;
+import java.util.List;
 
 /** Stored reports read back for re-evaluation, and evaluations in the form they are stored in. */
 public final class StoredReports {
@@ -28,6 +30,11 @@ public final class StoredReports {
      */
     public static String initialReviewStatus(String verdict) {
         return ReviewStatus.initialFor(Verdict.valueOf(verdict)).name();
+    }
+
+    /** Exactly the JSON that would be stored for this report, as {@code actors} resolve its names. */
+    public static String reportJson(IncidentReport report, List<ResolvedActor> actors) {
+        return CanonicalJson.write(StoredForms.incident(report, actors));
     }
 
     /** Exactly the JSON that would be stored for this evaluation: equal strings, equal verdicts. */

@@ -40,7 +40,8 @@ public class DailyReportResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MONITOR, Roles.AUDITOR})
-    @Operation(summary = "Per day, acting party and admin1: reports counted by the truce's verdict and by review status",
+    @Operation(summary = "Per day, acting party and admin1: reports counted by the truce's verdict and by review status, "
+            + "and the events they are of",
             description = "Days are event days (event_date, or the UTC day of occurred_at); reports outside the "
                     + "truce's scope are left out. Ask for text/csv for the same rows as a table.")
     @APIResponse(responseCode = "200", description = "The daily report",
@@ -63,7 +64,7 @@ public class DailyReportResource {
                 for (DailyRow row : report.rows()) {
                     // Names come from stored reports: written well formed and formula-safe, like the exports.
                     List<Object> cells = new ArrayList<>(List.of(row.date().toString(), CsvCells.exported(row.party()),
-                            row.admin1() == null ? "" : CsvCells.exported(row.admin1()), row.total()));
+                            row.admin1() == null ? "" : CsvCells.exported(row.admin1()), row.total(), row.events()));
                     DailyReports.VERDICTS.forEach(v -> cells.add(row.verdicts().get(v)));
                     DailyReports.REVIEWS.forEach(r -> cells.add(row.reviews().get(r)));
                     rows.write(cells);
@@ -98,7 +99,7 @@ public class DailyReportResource {
 
     private static CsvSchema schema() {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true)
-                .addColumn("date").addColumn("party").addColumn("admin1").addColumn("total");
+                .addColumn("date").addColumn("party").addColumn("admin1").addColumn("total").addColumn("events");
         DailyReports.VERDICTS.forEach(schema::addColumn);
         DailyReports.REVIEWS.forEach(v -> schema.addColumn("review_" + v));
         return schema.build();

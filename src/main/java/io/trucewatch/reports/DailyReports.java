@@ -12,14 +12,15 @@ import jakarta.persistence.EntityManager;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds daily reports with one grouped query (the database counts; nothing is loaded row by
- * row). Reports outside the truce's scope are left out: the report is about the truce.
+ * Builds daily reports with two grouped queries, reports and the events they are of (the database
+ * counts; nothing is loaded row by row). Reports outside the truce's scope are left out: the report is about the truce.
  */
 @ApplicationScoped
 public class DailyReports {
@@ -47,6 +48,19 @@ public class DailyReports {
                 ORDER BY i.event_day, COALESCE(a.actor_id, a.as_written), i.admin1
                 """, Object[].class).setParameter(1, truce).setParameter(2, from).setParameter(3, to)
                 .getResultList());
+        Map<String, Long> events = new HashMap<>();
+        List<Object[]> eventGroups = QuarkusTransaction.requiringNew().call(() -> db.createNativeQuery("""
+                SELECT i.event_day, COALESCE(a.actor_id, a.as_written), i.admin1, COUNT(DISTINCT COALESCE(l.event_id, i.id))
+                FROM incident i
+                JOIN incident_truce_verdict t ON t.incident_id = i.id AND t.truce_id = ?1
+                JOIN incident_actor a ON a.incident_id = i.id AND a.role = 'actor1'
+                LEFT JOIN report_link l ON l.incident_id = i.id
+                WHERE t.verdict <> 'OUT_OF_SCOPE' AND i.event_day BETWEEN ?2 AND ?3
+                GROUP BY i.event_day, COALESCE(a.actor_id, a.as_written), i.admin1
+                """, Object[].class).setParameter(1, truce).setParameter(2, from).setParameter(3, to)
+                .getResultList());
+        eventGroups.forEach(group -> events.put(key(day(group[0]), (String) group[1], (String) group[2]),
+                ((Number) group[3]).longValue()));
         ActorRegistry actors = rulesets.get().terms().actors();
         List<DailyRow> rows = new ArrayList<>();
         Accumulator current = null;
@@ -58,7 +72,7 @@ public class DailyReports {
                 if (current != null) {
                     rows.add(current.row());
                 }
-                current = new Accumulator(day, party, admin1);
+                current = new Accumulator(day, party, admin1, events.getOrDefault(key(day, (String) group[1], admin1), 0L));
             }
             current.add((String) group[3], (String) group[4], ((Number) group[5]).longValue());
         }
@@ -66,6 +80,10 @@ public class DailyReports {
             rows.add(current.row());
         }
         return new DailyReport(truce, from, to, rows);
+    }
+
+    private static String key(LocalDate day, String actor, String admin1) {
+        return day + "\u0000" + actor + "\u0000" + admin1;
     }
 
     private static LocalDate day(Object value) {
@@ -78,12 +96,14 @@ public class DailyReports {
         final String admin1;
         final Map<String, Long> verdicts = zeros(VERDICTS);
         final Map<String, Long> reviews = zeros(REVIEWS);
+        final long events;
         long total;
 
-        Accumulator(LocalDate day, String party, String admin1) {
+        Accumulator(LocalDate day, String party, String admin1, long events) {
             this.day = day;
             this.party = party;
             this.admin1 = admin1;
+            this.events = events;
         }
 
         boolean sameKey(LocalDate d, String p, String a) {
@@ -97,7 +117,7 @@ public class DailyReports {
         }
 
         DailyRow row() {
-            return new DailyRow(day, party, admin1, total, verdicts, reviews);
+            return new DailyRow(day, party, admin1, total, events, verdicts, reviews);
         }
 
         private static Map<String, Long> zeros(List<String> keys) {

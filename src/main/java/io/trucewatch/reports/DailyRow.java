@@ -9,7 +9,10 @@ import java.util.Map;
  *
  * @param party   actor1 as the registry names it, or as written when it resolved to nothing
  * @param admin1  as reported; null when the report was placed by coordinates only
+ * @param total   reports
+ * @param events  the events those reports are of (reports of one event linked as one:
+ *                corroboration; a report not linked yet counts as an event of its own)
  */
-public record DailyRow(LocalDate date, String party, String admin1, long total, Map<String, Long> verdicts,
+public record DailyRow(LocalDate date, String party, String admin1, long total, long events, Map<String, Long> verdicts,
         Map<String, Long> reviews) {
 }

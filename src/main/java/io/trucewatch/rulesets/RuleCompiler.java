@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -20,6 +21,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.runtime.KieContainer;
 
 /**
@@ -30,6 +32,12 @@ import org.kie.api.runtime.KieContainer;
  * can only judge: no code beyond reading facts and inserting findings, no wall clock, so that a
  * verdict depends on nothing but the report and the ruleset version); after, every rule must name
  * a clause of its truce ({@code @clause("…")}).
+ *
+ * <p>A rule set's {@code patterns/} folder holds its rules over time (bursts, persistent
+ * non-compliance…): they judge many judged reports, not one, so they compile into a KieBase of
+ * their own, in STREAM mode, where acts are events on a pseudo clock that follows event time
+ * (patterns.PatternDetector). They pass the same checks, and may also count with the built-in
+ * accumulate functions.
  */
 public final class RuleCompiler {
 
@@ -40,7 +48,14 @@ public final class RuleCompiler {
     private RuleCompiler() {
     }
 
-    public static Map<String, KieBase> compile(RulesetSnapshot snapshot, Terms terms) {
+    /** Per truce: the KieBase that judges one report, and the one that finds patterns (absent without pattern rules). */
+    public record Compiled(Map<String, KieBase> rules, Map<String, KieBase> patterns) {
+    }
+
+    /** The folder under a rule set's own folder whose files are rules over time. */
+    static final String PATTERNS = "patterns/";
+
+    public static Compiled compile(RulesetSnapshot snapshot, Terms terms) {
         // Truces that share a rule set (the same rule folders) share one KieBase: the DRL is the
         // same, only the facts of their terms differ. Each distinct set compiles on its own
         // (separate KieBuilder, unique release), in parallel, since compiling is most of the time a
@@ -52,46 +67,59 @@ public final class RuleCompiler {
                 .map(set -> compileSet(snapshot, set.getKey(), set.getValue())).toList();
         Set<RulesetException.Error> errors = new LinkedHashSet<>();
         Map<String, KieBase> bases = new LinkedHashMap<>();
+        Map<String, KieBase> patternBases = new LinkedHashMap<>();
         for (CompiledSet result : compiled) {
             errors.addAll(result.errors());
             if (result.base() != null) {
                 result.truces().forEach(t -> bases.put(t.id(), result.base()));
             }
+            if (result.patterns() != null) {
+                result.truces().forEach(t -> patternBases.put(t.id(), result.patterns()));
+            }
         }
         if (!errors.isEmpty()) {
             throw new RulesetException(List.copyOf(errors));
         }
-        return Map.copyOf(bases);
+        return new Compiled(Map.copyOf(bases), Map.copyOf(patternBases));
     }
 
-    private record CompiledSet(List<Truce> truces, KieBase base, List<RulesetException.Error> errors) {
+    private record CompiledSet(List<Truce> truces, KieBase base, KieBase patterns, List<RulesetException.Error> errors) {
     }
 
     private static CompiledSet compileSet(RulesetSnapshot snapshot, List<String> folders, List<Truce> truces) {
         List<RulesetException.Error> errors = new ArrayList<>();
+        String own = folders.get(folders.size() - 1);
         Map<String, String> drl = new LinkedHashMap<>();
+        Map<String, String> patternDrl = new LinkedHashMap<>();
         for (String rules : folders) {
             snapshot.under(rules).forEach((path, text) -> {
                 if (path.endsWith(".drl")) {
-                    drl.put(path, text);
+                    (path.startsWith(own + PATTERNS) ? patternDrl : drl).put(path, text);
                 }
             });
         }
-        String own = folders.get(folders.size() - 1);
         if (drl.keySet().stream().noneMatch(path -> path.startsWith(own))) {
             truces.forEach(t -> errors.add(new RulesetException.Error(own, 0, 0, "truce '" + t.id() + "' has no .drl file")));
-            return new CompiledSet(truces, null, errors);
-        }
-        drl.forEach((path, text) -> checkText(path, text, errors));
-        if (errors.isEmpty()) {
-            errors.addAll(RuleSafety.check(drl));
+            return new CompiledSet(truces, null, null, errors);
         }
         String name = own.substring("rules/".length(), own.length() - 1);
-        KieBase base = errors.isEmpty() ? build(name, drl, errors) : null;
+        KieBase base = checkAndBuild(name, drl, truces, false, errors);
+        KieBase patterns = patternDrl.isEmpty() ? null : checkAndBuild(name + "-patterns", patternDrl, truces, true, errors);
+        return errors.isEmpty() ? new CompiledSet(truces, base, patterns, errors) : new CompiledSet(truces, null, null, errors);
+    }
+
+    private static KieBase checkAndBuild(String name, Map<String, String> drl, List<Truce> truces, boolean stream,
+            List<RulesetException.Error> errors) {
+        int before = errors.size();
+        drl.forEach((path, text) -> checkText(path, text, errors));
+        if (errors.size() == before) {
+            errors.addAll(stream ? RuleSafety.checkPatterns(drl) : RuleSafety.check(drl));
+        }
+        KieBase base = errors.size() == before ? build(name, drl, stream, errors) : null;
         if (base != null) {
             truces.forEach(truce -> checkClauses(base, truce, drl, errors));
         }
-        return new CompiledSet(truces, errors.isEmpty() ? base : null, errors);
+        return errors.size() == before ? base : null;
     }
 
     private static void checkText(String path, String text, List<RulesetException.Error> errors) {
@@ -100,8 +128,11 @@ public final class RuleCompiler {
         }
     }
 
-    /** Builds one truce's KieBase with the application class loader (see DROOLS-EMBEDDING notes). */
-    private static KieBase build(String truceId, Map<String, String> drl, List<RulesetException.Error> errors) {
+    /**
+     * Builds one rule set's KieBase with the application class loader (see DROOLS-EMBEDDING notes);
+     * in STREAM mode for rules over time, whose facts are events.
+     */
+    private static KieBase build(String truceId, Map<String, String> drl, boolean stream, List<RulesetException.Error> errors) {
         ClassLoader appLoader = RuleCompiler.class.getClassLoader();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -130,8 +161,11 @@ public final class RuleCompiler {
                 return null;
             }
             KieContainer container = ks.newKieContainer(releaseId, appLoader);
-            KieBase base = container.newKieBase(ks.newKieBaseConfiguration(null, appLoader));
-            return base;
+            KieBaseConfiguration configuration = ks.newKieBaseConfiguration(null, appLoader);
+            if (stream) {
+                configuration.setOption(EventProcessingOption.STREAM);
+            }
+            return container.newKieBase(configuration);
         } finally {
             ks.getRepository().removeKieModule(releaseId);
             thread.setContextClassLoader(previous);

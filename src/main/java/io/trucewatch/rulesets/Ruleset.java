@@ -9,7 +9,8 @@ import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * A compiled, checked ruleset: the snapshot it was built from (whose hash is its version), the
- * terms of {@code config/}, and one KieBase per truce. Immutable, so evaluations that started on
+ * terms of {@code config/}, and one KieBase per truce (and, for truces whose rule set has rules
+ * over time, one that finds patterns: {@code patterns}). Immutable, so evaluations that started on
  * it finish on it even if another version is put in service meanwhile.
  *
  * <p>Each KieBase comes with a pool of sessions: creating a session allocates the memory of every
@@ -18,10 +19,10 @@ import org.kie.api.runtime.KieSessionsPool;
  * at once and goes away with the ruleset.
  */
 public record Ruleset(RulesetSnapshot snapshot, Terms terms, Map<String, KieBase> rules,
-        Map<String, KieSessionsPool> sessions) {
+        Map<String, KieSessionsPool> sessions, Map<String, KieBase> patterns) {
 
-    public Ruleset(RulesetSnapshot snapshot, Terms terms, Map<String, KieBase> rules) {
-        this(snapshot, terms, rules, pools(rules));
+    public Ruleset(RulesetSnapshot snapshot, Terms terms, Map<String, KieBase> rules, Map<String, KieBase> patterns) {
+        this(snapshot, terms, rules, pools(rules), patterns);
     }
 
     private static Map<String, KieSessionsPool> pools(Map<String, KieBase> rules) {
@@ -52,6 +53,7 @@ public record Ruleset(RulesetSnapshot snapshot, Terms terms, Map<String, KieBase
     /** Loads, checks and compiles a snapshot; throws {@link RulesetException} listing every error. */
     public static Ruleset compile(RulesetSnapshot snapshot) {
         Terms terms = TermsLoader.load(snapshot);
-        return new Ruleset(snapshot, terms, RuleCompiler.compile(snapshot, terms));
+        RuleCompiler.Compiled compiled = RuleCompiler.compile(snapshot, terms);
+        return new Ruleset(snapshot, terms, compiled.rules(), compiled.patterns());
     }
 }

@@ -11,6 +11,7 @@ import io.trucewatch.evaluation.Evaluator;
 import io.trucewatch.evaluation.TruceEvaluation;
 import io.trucewatch.incidents.IncidentReport;
 import io.trucewatch.incidents.ReportParser;
+import io.trucewatch.patterns.PatternScenarios;
 import io.trucewatch.truces.Truce;
 import io.trucewatch.web.ProblemException;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import java.util.TreeSet;
  * Runs the scenarios stored beside each truce's rules against a compiled ruleset, and checks that
  * they cover every clause that has rules from both sides: some scenario where a rule of the clause
  * decides (gives a finding), and some scenario that asserts none does. A ruleset whose scenarios
- * fail is not put into service.
+ * fail is not put into service. The pattern scenarios beside them ({@link PatternScenarios}) run
+ * with them.
  */
 public final class ScenarioRunner {
 
@@ -86,7 +88,9 @@ public final class ScenarioRunner {
                 }
             }
         }
-        return new Result(scenarios.size(), passed, failures);
+        PatternScenarios.Result patterns = PatternScenarios.run(ruleset);
+        failures.addAll(patterns.failures());
+        return new Result(scenarios.size() + patterns.run(), passed + patterns.passed(), failures);
     }
 
     /** Evaluates one scenario; adds what did not come out as expected; returns the clauses that fired. */

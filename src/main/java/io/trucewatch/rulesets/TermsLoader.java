@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -75,7 +76,7 @@ public final class TermsLoader {
         snapshot.under(TRUCES).forEach((path, text) -> {
             if (path.endsWith(".yaml") || path.endsWith(".yml")) {
                 TruceTerms terms = parse(path, text, TruceTerms.class, ConfigSchemas.TRUCE);
-                if (terms != null && actors != null && checkTruce(path, terms, actors)) {
+                if (terms != null && actors != null && checkTruce(path, terms, actors) & checkPatterns(path, terms, weapons)) {
                     Map<String, Geometry> lines = loadLines(path, terms);
                     if (lines != null && checkZones(path, terms)) {
                         truces.put(terms.id(), new Truce(terms, actors, lines));
@@ -178,6 +179,26 @@ public final class TermsLoader {
             knownActors(path, "exemptions[" + i + "].actors", exemption.actors(), actors);
             if (exemption.clause() != null && !terms.hasClause(exemption.clause())) {
                 error(path, "exemptions[" + i + "].clause: unknown clause '" + exemption.clause() + "'");
+            }
+        }
+        return errors.size() == before;
+    }
+
+    /** Each pattern's id once, its weapon class one the registry uses. */
+    private boolean checkPatterns(String path, TruceTerms terms, WeaponRegistry weapons) {
+        int before = errors.size();
+        Set<String> ids = new HashSet<>();
+        Set<String> classes = new TreeSet<>();
+        weapons.all().forEach(w -> classes.addAll(w.classes()));
+        for (int i = 0; i < terms.patterns().size(); i++) {
+            TruceTerms.PatternTerm pattern = terms.patterns().get(i);
+            String key = "patterns[" + i + "]";
+            if (pattern.id() != null && !ids.add(pattern.id())) {
+                error(path, key + ".id: '" + pattern.id() + "' is used twice");
+            }
+            if (pattern.weaponClass() != null && !classes.contains(pattern.weaponClass())) {
+                error(path, key + ".weapon_class: no weapon in config/weapons.yaml has class '" + pattern.weaponClass()
+                        + "' (classes: " + classes + ")");
             }
         }
         return errors.size() == before;

@@ -6,12 +6,12 @@ import io.trucewatch.actors.ActorNames;
  * Lookup keys for place names: case, accents and punctuation ignored as for actor names, and a
  * leading Arabic article dropped, since reports write "Al-Rai", "ar-Ra'i" and "Rai" alike.
  */
-final class PlaceNames {
+public final class PlaceNames {
 
     private PlaceNames() {
     }
 
-    static String key(String name) {
+    public static String key(String name) {
         String key = ActorNames.key(name);
         for (String article : new String[] {"al ", "el ", "ar ", "as ", "ash ", "ad ", "at ", "az ", "an "}) {
             if (key.startsWith(article) && key.length() > article.length()) {

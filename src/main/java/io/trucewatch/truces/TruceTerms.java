@@ -29,7 +29,8 @@ public record TruceTerms(
         List<ReferenceLine> referenceLines,
         List<WithdrawalZone> withdrawalZones,
         String rules,
-        Boolean everyArmedActorBound) {
+        Boolean everyArmedActorBound,
+        List<PatternTerm> patterns) {
 
     public TruceTerms {
         referenceLines = nonNull(referenceLines);
@@ -40,6 +41,7 @@ public record TruceTerms(
         disputed = nonNull(disputed);
         excluded = nonNull(excluded);
         exemptions = nonNull(exemptions);
+        patterns = nonNull(patterns);
     }
 
     private static <T> List<T> nonNull(List<T> list) {
@@ -160,6 +162,22 @@ public record TruceTerms(
         public WithdrawalZone {
             weaponClasses = nonNull(weaponClasses);
             fromLines = fromLines == null ? Map.of() : Map.copyOf(fromLines);
+        }
+    }
+
+    /**
+     * A pattern over time this truce's pattern rules look for ({@code rules/<set>/patterns/}), with
+     * its threshold: at least {@code atLeast} of what the rule counts (reports, areas) within
+     * {@code withinHours} of event time. {@code weaponClass} narrows the acts counted to weapons of
+     * that class. The source says where the threshold comes from; where the truce's text gives no
+     * number, it says so and why this one was chosen. The clause a pattern enforces is its rule's
+     * {@code @clause}, as for every rule.
+     */
+    public record PatternTerm(String id, String title, int atLeast, int withinHours,
+            String weaponClass, String source) {
+
+        public java.time.Duration window() {
+            return java.time.Duration.ofHours(withinHours);
         }
     }
 }

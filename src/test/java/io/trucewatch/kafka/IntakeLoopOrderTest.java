@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
@@ -84,15 +85,22 @@ class IntakeLoopOrderTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1), new NewTopic(deadLetters, 1, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
+            awaitLeaders(admin, topic);
         }
         Map<String, Object> producerConfig = new HashMap<>(KafkaClients.producerConfig(Map.of(), bootstrap));
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
+            List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < RECORDS; i++) {
-                producer.send(new ProducerRecord<>(topic, bytes(key(i)), bytes(Integer.toString(i))));
+                sent.add(producer.send(new ProducerRecord<>(topic, bytes(key(i)), bytes(Integer.toString(i)))));
             }
             producer.flush();
+            // Every record on the topic before the loop runs: a send that failed would leave a
+            // record out and the test would judge the loop by records it never had.
+            for (Future<?> record : sent) {
+                record.get(30, TimeUnit.SECONDS);
+            }
         }
 
         Map<String, List<Integer>> stored = new ConcurrentHashMap<>();
@@ -131,6 +139,23 @@ class IntakeLoopOrderTest {
             assertTrue(failed.get(), "the failure happened");
         }
         return stored;
+    }
+
+    /**
+     * Until every partition of a new topic has a leader: producing before that races the leader's
+     * election (NOT_LEADER_OR_FOLLOWER, then OUT_OF_ORDER_SEQUENCE_NUMBER from the idempotent
+     * producer's retries), seen on a loaded machine.
+     */
+    private static void awaitLeaders(Admin admin, String topic) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < until) {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic);
+            if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("topic " + topic + " has a partition without a leader after 30 s");
     }
 
     private static void assertAscendingAndComplete(String key, List<Integer> values) {

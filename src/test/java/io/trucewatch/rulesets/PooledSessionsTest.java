@@ -36,7 +36,7 @@ class PooledSessionsTest {
         List<String> expected = new ArrayList<>();
         for (IncidentReport report : reports) {
             // A new Ruleset around the same KieBases has empty pools: this session is brand new.
-            Ruleset fresh = new Ruleset(ruleset.snapshot(), ruleset.terms(), ruleset.rules());
+            Ruleset fresh = new Ruleset(ruleset.snapshot(), ruleset.terms(), ruleset.rules(), ruleset.patterns());
             expected.add(CanonicalJson.write(Evaluator.evaluate(report, fresh)));
         }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -39,6 +40,11 @@ import org.drools.drl.parser.ParserError;
  * {@link RuleVocabulary} ({@link ExpressionCheck}). A file that passes can read facts and insert
  * findings and facts, and nothing else; how often its rules may fire is bounded where they are
  * fired (Evaluator).
+ *
+ * <p>Rules over time (a rule set's {@code patterns/}) count acts: {@link #checkPatterns} also lets
+ * them {@code accumulate} over a fact pattern with the built-in functions of
+ * {@link #COUNTING_FUNCTIONS}, whose arguments are checked like any constraint. Custom accumulate
+ * code (init, action, result) stays refused: it is arbitrary code.
  */
 public final class RuleSafety {
 
@@ -46,11 +52,23 @@ public final class RuleSafety {
     private static final Set<String> ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active", "agenda-group",
             "ruleflow-group", "activation-group", "auto-focus", "dialect");
 
+    /** Built-in accumulate functions a pattern rule may count with: each only reads the facts it is given. */
+    static final Set<String> COUNTING_FUNCTIONS = Set.of("count", "collectSet", "collectList", "min", "max", "sum");
+
     private RuleSafety() {
     }
 
     /** Every refusal in these rule files (path → text), each with its file and line. */
     public static List<RulesetException.Error> check(Map<String, String> drlFiles) {
+        return check(drlFiles, false);
+    }
+
+    /** As {@link #check}, for rules over time, which may also count with accumulate. */
+    public static List<RulesetException.Error> checkPatterns(Map<String, String> drlFiles) {
+        return check(drlFiles, true);
+    }
+
+    private static List<RulesetException.Error> check(Map<String, String> drlFiles, boolean counting) {
         Map<String, PackageDescr> parsed = new LinkedHashMap<>();
         List<RulesetException.Error> errors = new ArrayList<>();
         drlFiles.forEach((path, text) -> {
@@ -81,7 +99,8 @@ public final class RuleSafety {
             declaredTypes.add(type.getTypeName());
             declaredFields.addAll(type.getFields().keySet());
         }));
-        parsed.forEach((path, pkg) -> new FileCheck(path, drlFiles.get(path), pkg, declaredTypes, declaredFields, errors).run());
+        parsed.forEach((path, pkg) -> new FileCheck(path, drlFiles.get(path), pkg, declaredTypes, declaredFields, counting,
+                errors).run());
         return errors;
     }
 
@@ -92,10 +111,12 @@ public final class RuleSafety {
         private final Set<String> declaredTypes;
         private final List<RulesetException.Error> errors;
         private final ExpressionCheck expressions;
+        private final boolean counting;
 
         FileCheck(String path, String text, PackageDescr pkg, Set<String> declaredTypes, Set<String> declaredFields,
-                List<RulesetException.Error> errors) {
+                boolean counting, List<RulesetException.Error> errors) {
             this.path = path;
+            this.counting = counting;
             this.text = text;
             this.pkg = pkg;
             this.declaredTypes = declaredTypes;
@@ -212,6 +233,12 @@ public final class RuleSafety {
                         bound.add(binding.getVariable());
                     }
                 }
+                if (pattern.getSource() instanceof AccumulateDescr accumulate) {
+                    if (accumulate.getInput() != null) {
+                        collectBindings(accumulate.getInput(), bound);
+                    }
+                    accumulate.getFunctions().forEach(f -> bound.add(f.getBind()));
+                }
             }
             for (BaseDescr child : children(descr)) {
                 collectBindings(child, bound);
@@ -237,10 +264,13 @@ public final class RuleSafety {
         private void checkPattern(PatternDescr pattern, Set<String> bound) {
             String type = pattern.getObjectType();
             String simple = type == null ? "" : type.substring(type.lastIndexOf('.') + 1);
-            if (!RuleVocabulary.isFactType(simple) && !declaredTypes.contains(simple)) {
+            boolean counted = counting && pattern.getSource() instanceof AccumulateDescr;
+            if (counted) {
+                checkAccumulate(pattern, (AccumulateDescr) pattern.getSource(), bound);
+            } else if (!RuleVocabulary.isFactType(simple) && !declaredTypes.contains(simple)) {
                 refuse(pattern, "a pattern must match one of the engine's facts or a declared fact, not " + type);
             }
-            if (pattern.getSource() != null) {
+            if (pattern.getSource() != null && !counted) {
                 refuse(pattern, "patterns may not draw facts 'from' expressions, accumulate, collect or entry points: "
                         + "a rule judges the facts of one report");
             }
@@ -252,6 +282,30 @@ public final class RuleSafety {
                 } else {
                     refuse(constraint, "this kind of constraint is not accepted: " + describe(constraint));
                 }
+            }
+        }
+
+        /** An accumulate a pattern rule counts with: over fact patterns, with built-in functions only. */
+        private void checkAccumulate(PatternDescr result, AccumulateDescr accumulate, Set<String> bound) {
+            if (!accumulate.isExternalFunction() || accumulate.getInitCode() != null || accumulate.getActionCode() != null
+                    || accumulate.getReverseCode() != null || accumulate.getResultCode() != null) {
+                refuse(result, "accumulate may only use the built-in functions " + new java.util.TreeSet<>(COUNTING_FUNCTIONS)
+                        + ", not code of its own (init, action, reverse, result)");
+                return;
+            }
+            for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
+                if (!COUNTING_FUNCTIONS.contains(function.getFunction())) {
+                    refuse(result, "accumulate function '" + function.getFunction() + "' is not one of "
+                            + new java.util.TreeSet<>(COUNTING_FUNCTIONS));
+                }
+                for (String parameter : function.getParams()) {
+                    checkConstraint(result, parameter, bound);
+                }
+            }
+            if (accumulate.getInput() == null) {
+                refuse(result, "accumulate needs a pattern of facts to count");
+            } else {
+                checkCondition(accumulate.getInput(), bound);
             }
         }
 

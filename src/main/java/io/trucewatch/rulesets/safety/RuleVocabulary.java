@@ -11,6 +11,9 @@ import io.trucewatch.evaluation.facts.Role;
 import io.trucewatch.evaluation.facts.TruceScope;
 import io.trucewatch.evaluation.facts.WeaponZone;
 import io.trucewatch.evaluation.facts.WithdrawalPhase;
+import io.trucewatch.patterns.facts.Act;
+import io.trucewatch.patterns.facts.PatternHit;
+import io.trucewatch.patterns.facts.PatternThreshold;
 import io.trucewatch.truces.Standing;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -36,7 +39,7 @@ final class RuleVocabulary {
     /** The engine's own fact and finding types, which rule files import. */
     static final List<Class<?>> FACT_TYPES = List.of(Finding.class, Involvement.class, LineDistance.class,
             Occurrence.class, PlaceControl.class, Report.class, Role.class, TruceScope.class, WeaponZone.class,
-            WithdrawalPhase.class, Verdict.class, Standing.class);
+            WithdrawalPhase.class, Verdict.class, Standing.class, Act.class, PatternThreshold.class, PatternHit.class);
 
     /** Static functions a rule file may import ({@code import function …}). */
     static final Set<String> FUNCTIONS = Set.of("io.trucewatch.territory.Geodesy.kilometres");

@@ -57,7 +57,54 @@ class RuleSafetyTest {
             });
         }
         assertTrue(files.size() >= 8, "the shipped rule files are read: " + files.keySet());
+        Map<String, String> overTime = new TreeMap<>();
+        files.keySet().stream().filter(p -> p.contains("/patterns/")).toList().forEach(p -> overTime.put(p, files.remove(p)));
+        assertTrue(overTime.size() >= 2, "the shipped pattern rule files are read: " + overTime.keySet());
         assertEquals(List.of(), RuleSafety.check(files));
+        assertEquals(List.of(), RuleSafety.checkPatterns(overTime));
+    }
+
+    private static final String COUNTING_HEAD = """
+            package rules.probe.patterns;
+
+            import io.trucewatch.evaluation.Verdict;
+            import io.trucewatch.patterns.facts.Act;
+            import io.trucewatch.patterns.facts.PatternHit;
+            import io.trucewatch.patterns.facts.PatternThreshold;
+
+            declare Act
+                @role(event)
+                @timestamp(at)
+            end
+
+            """;
+
+    /** A pattern rule file with one rule counting acts the way {@code accumulate} says. */
+    private static String counting(String accumulate) {
+        return COUNTING_HEAD + "rule \"probe\"\n    @clause(\"x\")\nwhen\n    $t : PatternThreshold()\n"
+                + "    $a : Act( $p : party )\n    " + accumulate + "\nthen\n"
+                + "    insert(PatternHit.of(drools.getRule(), $t, $a, \"\", Verdict.NEEDS_REVIEW, $ids, $ids, \"x\"));\nend\n";
+    }
+
+    @Test
+    void patternRulesMayCountWithTheBuiltInFunctionsAndJudgingRulesMayNot() {
+        String text = counting("""
+                accumulate( $b : Act( party == $p, at <= $a.at() ); $ids : collectSet( $b.incidentId() ),
+                                $n : count( $b ); $ids.size() >= $t.atLeast() )""");
+        assertEquals(List.of(), RuleSafety.checkPatterns(Map.of("rules/probe/patterns/p.drl", text)));
+        List<RulesetException.Error> judging = RuleSafety.check(Map.of("rules/probe/p.drl", text));
+        assertTrue(judging.stream().anyMatch(e -> e.message().contains("accumulate")), judging.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            accumulate code of its own | $ids : Number( intValue > 1 ) from accumulate( $b : Act( party == $p ), init( int n = 0; ), action( n++; ), result( n ) ) | not code of its own
+            a function not listed      | accumulate( $b : Act( party == $p ); $ids : collectSet( $b.incidentId() ), $v : variance( $b.at() ) ) | is not one of
+            an argument that escapes   | accumulate( $b : Act( party == $p ); $ids : collectSet( System.getenv() ) ) | getenv
+            """)
+    void countingThatRunsCodeIsRefused(String what, String accumulate, String reason) {
+        List<RulesetException.Error> errors = RuleSafety.checkPatterns(Map.of("rules/probe/patterns/p.drl", counting(accumulate)));
+        assertTrue(errors.stream().anyMatch(e -> e.message().contains(reason)), what + ": " + errors);
     }
 
     @Test

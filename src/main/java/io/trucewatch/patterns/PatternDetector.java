@@ -1,0 +1,92 @@
+package io.trucewatch.patterns;
+
+import io.trucewatch.evaluation.Evaluator;
+import io.trucewatch.patterns.facts.Act;
+import io.trucewatch.patterns.facts.PatternHit;
+import io.trucewatch.patterns.facts.PatternThreshold;
+import io.trucewatch.truces.TruceTerms;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.time.SessionPseudoClock;
+
+/**
+ * Runs a truce's rules over time on a set of acts: a STREAM session whose pseudo clock follows the
+ * acts' event time (never the wall clock), the acts inserted in event-time order, the rules fired
+ * after each. A pure function of (rules, thresholds, acts): the same acts, in whatever order they
+ * are given, make the same hits, since they are sorted here first (by time, then report, then
+ * party, so that ties are broken the same way every time).
+ */
+public final class PatternDetector {
+
+    /** The order acts enter a session in. */
+    public static final Comparator<Act> EVENT_ORDER = Comparator.comparingLong(Act::at)
+            .thenComparing(Act::incidentId).thenComparing(a -> a.party() == null ? "" : a.party());
+
+    /**
+     * Most rule firings per act inserted. A pattern rule fires a few times per act (once per window
+     * it closes or changes); one that re-inserts what it matches would fire forever and fill the
+     * heap, so the run is stopped and says so.
+     */
+    static final int MAX_FIRINGS_PER_ACT = Evaluator.MAX_FIRINGS;
+
+    private PatternDetector() {
+    }
+
+    /** The thresholds of {@code truce}'s patterns, as facts its rules read. */
+    public static List<PatternThreshold> thresholds(TruceTerms truce) {
+        return truce.patterns().stream().map(p -> new PatternThreshold(p.id(), p.title(), p.atLeast(),
+                p.window().toMillis(), p.withinHours(), p.weaponClass())).toList();
+    }
+
+    /** Every hit the rules make on {@code acts}, in the order they were made. */
+    public static List<PatternHit> detect(KieBase rules, List<PatternThreshold> thresholds, List<Act> acts) {
+        List<Act> ordered = new ArrayList<>(acts);
+        ordered.sort(EVENT_ORDER);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // As for judging: Drools must see the application's class loader (DROOLS-EMBEDDING notes).
+        thread.setContextClassLoader(PatternDetector.class.getClassLoader());
+        KieSessionConfiguration configuration = KieServices.Factory.get().newKieSessionConfiguration();
+        configuration.setOption(ClockTypeOption.PSEUDO);
+        KieSession session = rules.newKieSession(configuration, null);
+        try {
+            SessionPseudoClock clock = session.getSessionClock();
+            thresholds.forEach(session::insert);
+            for (Act act : ordered) {
+                long ahead = act.at() - clock.getCurrentTime();
+                if (ahead > 0) {
+                    clock.advanceTime(ahead, TimeUnit.MILLISECONDS);
+                }
+                session.insert(act);
+                if (session.fireAllRules(MAX_FIRINGS_PER_ACT) >= MAX_FIRINGS_PER_ACT) {
+                    throw new PatternRulesDidNotSettle(act);
+                }
+            }
+            List<PatternHit> hits = new ArrayList<>();
+            for (Object fact : session.getObjects(o -> o instanceof PatternHit)) {
+                hits.add((PatternHit) fact);
+            }
+            hits.sort(Comparator.comparingLong(PatternHit::at).thenComparing(PatternHit::incidentId)
+                    .thenComparing(PatternHit::rule).thenComparing(h -> h.incidents().size()));
+            return hits;
+        } finally {
+            session.dispose();
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** A pattern rule kept firing on one act: the ruleset must be corrected. */
+    public static final class PatternRulesDidNotSettle extends RuntimeException {
+        PatternRulesDidNotSettle(Act act) {
+            super("pattern rules fired " + MAX_FIRINGS_PER_ACT + " times on the act of report " + act.incidentId()
+                    + " without settling", null, false, false);
+        }
+    }
+}

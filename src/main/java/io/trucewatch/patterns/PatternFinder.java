@@ -1,0 +1,121 @@
+package io.trucewatch.patterns;
+
+import io.trucewatch.evaluation.Verdict;
+import io.trucewatch.patterns.facts.Act;
+import io.trucewatch.patterns.facts.PatternHit;
+import io.trucewatch.patterns.facts.PatternThreshold;
+import io.trucewatch.truces.Truce;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.kie.api.KieBase;
+
+/**
+ * Finds one pattern of one truce in chosen periods: runs the truce's rules over time on the acts
+ * that windows ending in those periods can hold, and gathers the hits of each period, party and key
+ * into one {@link DetectedPattern}. A pure function of its arguments.
+ */
+public final class PatternFinder {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ROOT);
+
+    private PatternFinder() {
+    }
+
+    /**
+     * The patterns whose windows end in {@code periods}. {@code acts} must hold every act of the
+     * truce from {@link PatternPeriods#actsAfter} the first period to the end of the last; acts
+     * outside that span change nothing.
+     */
+    public static List<DetectedPattern> find(KieBase rules, Truce truce, PatternThreshold threshold,
+            Set<Long> periods, List<Act> acts) {
+        PatternPeriods span = PatternPeriods.of(truce.startsAt(), threshold);
+        List<PatternHit> hits = PatternDetector.detect(rules, List.of(threshold), acts);
+        Map<String, Act> actOf = new HashMap<>();
+        acts.forEach(a -> actOf.putIfAbsent(a.incidentId(), a));
+        Map<String, List<PatternHit>> groups = new TreeMap<>();
+        for (PatternHit hit : hits) {
+            long period = span.index(hit.at());
+            if (periods.contains(period)) {
+                groups.computeIfAbsent(period + "\u0000" + hit.party() + "\u0000" + hit.key(), k -> new ArrayList<>()).add(hit);
+            }
+        }
+        List<DetectedPattern> found = new ArrayList<>();
+        for (List<PatternHit> group : groups.values()) {
+            found.add(gather(truce, threshold, span, group, actOf));
+        }
+        return found;
+    }
+
+    /** Every pattern of every threshold of {@code truce} that {@code acts} make, in any period. */
+    public static List<DetectedPattern> findAll(KieBase rules, Truce truce, List<Act> acts) {
+        List<Act> own = acts.stream().filter(a -> a.truce().equals(truce.id())).toList();
+        List<DetectedPattern> found = new ArrayList<>();
+        if (rules == null || own.isEmpty()) {
+            return found;
+        }
+        long earliest = own.stream().mapToLong(Act::at).min().orElseThrow();
+        long latest = own.stream().mapToLong(Act::at).max().orElseThrow();
+        for (PatternThreshold threshold : PatternDetector.thresholds(truce.terms())) {
+            PatternPeriods span = PatternPeriods.of(truce.startsAt(), threshold);
+            Set<Long> periods = new TreeSet<>();
+            for (long p = span.firstAffected(earliest); p <= span.lastAffected(latest); p++) {
+                periods.add(p);
+            }
+            found.addAll(find(rules, truce, threshold, periods, own));
+        }
+        return found;
+    }
+
+    private static DetectedPattern gather(Truce truce, PatternThreshold threshold, PatternPeriods span,
+            List<PatternHit> group, Map<String, Act> actOf) {
+        PatternHit first = group.get(0);
+        long period = span.index(first.at());
+        Set<String> incidents = new TreeSet<>();
+        Set<String> areas = new TreeSet<>();
+        boolean review = false;
+        for (PatternHit hit : group) {
+            incidents.addAll(hit.incidents());
+            areas.addAll(hit.areas());
+            review |= hit.verdict() != Verdict.PROBABLE_VIOLATION;
+        }
+        // The widest window speaks for the pattern (the latest of equals: it has seen the most).
+        PatternHit widest = group.stream().max(Comparator.comparingInt((PatternHit h) -> h.incidents().size())
+                .thenComparingLong(PatternHit::at).thenComparing(PatternHit::incidentId)).orElseThrow();
+        long firstAct = incidents.stream().mapToLong(i -> actOf.get(i).at()).min().orElse(first.at());
+        long lastAct = incidents.stream().mapToLong(i -> actOf.get(i).at()).max().orElse(first.at());
+        List<DetectedPattern.Member> members = incidents.stream().map(actOf::get)
+                .map(a -> new DetectedPattern.Member(a.incidentId(), a.version(), a.reviewStatus())).toList();
+        Instant periodStart = Instant.ofEpochMilli(span.start(period));
+        Instant periodEnd = Instant.ofEpochMilli(span.end(period));
+        String explanation = widest.explanation() + " In all " + incidents.size() + " reports, from "
+                + local(truce, firstAct) + " to " + local(truce, lastAct) + " (" + truce.terms().timeZone()
+                + "), in windows ending between " + local(truce, periodStart.toEpochMilli()) + " and "
+                + local(truce, periodEnd.toEpochMilli()) + ".";
+        String id = id(truce.id(), threshold.pattern(), first.party(), first.key(), periodStart);
+        return new DetectedPattern(id, truce.id(), threshold.pattern(), threshold.title(), widest.rule(), widest.clause(),
+                review ? Verdict.NEEDS_REVIEW : Verdict.PROBABLE_VIOLATION, first.party(), first.key(), periodStart,
+                periodEnd, Instant.ofEpochMilli(firstAct), Instant.ofEpochMilli(lastAct), members,
+                List.copyOf(areas), explanation);
+    }
+
+    /** The same (truce, pattern, party, key, period) always has the same id. */
+    static String id(String truce, String pattern, String party, String key, Instant periodStart) {
+        String name = String.join("\u0000", truce, pattern, String.valueOf(party), String.valueOf(key), periodStart.toString());
+        return "pat_" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+    }
+
+    private static String local(Truce truce, long at) {
+        return WHEN.format(Instant.ofEpochMilli(at).atZone(truce.zone()));
+    }
+}

@@ -1,0 +1,122 @@
+package io.trucewatch.patterns;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
+import io.trucewatch.background.BackgroundWork;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+/**
+ * Finds patterns as reports are judged, corrected and reviewed: every interval, rounds of
+ * {@link PatternRound} until the outbox is followed up to its newest event. The rounds run on a
+ * worker of their own, one at a time; the cursor row's lock makes several instances take turns.
+ * Off with {@code trucewatch.patterns.enabled=false} (the patterns stop; nothing else does).
+ */
+@ApplicationScoped
+public class PatternFollower {
+
+    private static final Logger LOG = Logger.getLogger(PatternFollower.class);
+    private static final String JOB = "pattern-follower";
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    @ConfigProperty(name = "trucewatch.patterns.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "trucewatch.patterns.interval", defaultValue = "1s")
+    Duration interval;
+
+    @Inject
+    PatternRound round;
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    MeterRegistry metrics;
+
+    /** Outbox events not yet taken (trucewatch_patterns_lag_events): how far patterns trail reports. */
+    private final AtomicLong lag = new AtomicLong();
+
+    private final AtomicBoolean tickRequested = new AtomicBoolean();
+    private ManagedExecutor worker;
+
+    void start(@Observes StartupEvent startup) {
+        if (!enabled) {
+            return;
+        }
+        metrics.gauge("trucewatch.patterns.lag.events", lag);
+        worker = BackgroundWork.dedicatedWorkers(1);
+        BackgroundWork.every(scheduler, JOB, interval, this::requestTick);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        if (worker == null) {
+            return;
+        }
+        scheduler.unscheduleJob(JOB);
+        worker.shutdownNow();
+        // A round cut off here has not moved the cursor: the next start takes its changes again.
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private void requestTick() {
+        if (!tickRequested.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            worker.execute(this::followUp);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("shutting down: no further pattern round");
+        }
+    }
+
+    /** Rounds until the outbox is followed to its newest event, or one fails. */
+    private void followUp() {
+        tickRequested.set(false);
+        try {
+            lag.set(QuarkusTransaction.requiringNew().call(round::lag));
+            if (lag.get() == 0) {
+                return;
+            }
+            int taken;
+            do {
+                taken = QuarkusTransaction.requiringNew().call(round::takeNext);
+                lag.set(Math.max(0, lag.get() - taken));
+            } while (!Thread.currentThread().isInterrupted() && taken == PatternRound.BATCH);
+        } catch (RuntimeException e) {
+            if (lockedByAnotherInstance(e)) {
+                LOG.debugf("the pattern cursor is locked by another instance: %s", e);
+                return;
+            }
+            LOG.warnf(e, "finding patterns failed; retrying from the cursor in %d ms", RETRY_PAUSE.toMillis());
+            try {
+                Thread.sleep(RETRY_PAUSE.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static boolean lockedByAnotherInstance(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
