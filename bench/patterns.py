@@ -6,10 +6,11 @@ ingest_compare.py with the same two settings, see the README).
     mvn -Pbench -DskipTests package
     python3 bench/patterns.py --jar target/quarkus-app/quarkus-run.jar --chunks 8 --chunk-seconds 60
 
-For each setting (patterns on; off: -Dtrucewatch.patterns.enabled=false), on a fresh H2 file: load
+For each setting (on: -Dtrucewatch.patterns.enabled=true; off: the default), on a fresh H2 file: load
 at saturation (IngestLoad, 16 connections) for --chunk-seconds, then read the reports stored, run
-a full GC (jcmd GC.run) and read the heap in use (jcmd GC.heap_info), the follower's lag in outbox
-events and the number of patterns (GET /api/patterns?status=ALL); repeat --chunks times. The
+the follower's lag in outbox events, wait until it has caught up (at least 6 s: a round runs every
+5 s), run a full GC (jcmd GC.run) and read the heap in use (jcmd GC.heap_info), and the number of
+patterns (GET /api/patterns?status=ALL); repeat --chunks times. The
 reports are bench/reports.py's: Syria 2016 and Donbas 2015, dates spread over the year, so late
 reports reopen old windows all the time (the worst case for re-finding, not the usual one).
 """
@@ -21,9 +22,9 @@ ADMIN = "Basic " + base64.b64encode(b"ada:ada-dev-password").decode()
 AUDITOR = "Basic " + base64.b64encode(b"audrey:audrey-dev-password").decode()
 
 
-def get(path, auth):
+def get(path, auth, accept="application/json"):
     conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-    conn.request("GET", path, headers={"Authorization": auth, "Accept": "application/json"})
+    conn.request("GET", path, headers={"Authorization": auth, "Accept": accept})
     response = conn.getresponse()
     return response.read().decode()
 
@@ -36,7 +37,7 @@ def heap_after_gc_mb(pid):
 
 
 def metric(name):
-    text = get("/q/metrics", ADMIN)
+    text = get("/q/metrics", ADMIN, accept="text/plain")
     match = re.search(r"^" + re.escape(name) + r"(?:\{[^}]*\})? ([\d.eE+-]+)$", text, re.MULTILINE)
     return float(match.group(1)) if match else None
 
@@ -48,8 +49,11 @@ def main():
     parser.add_argument("--chunk-seconds", type=int, default=60)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--java-opts", default="")
+    parser.add_argument("--only", choices=["on", "off"], help="one setting only")
     args = parser.parse_args()
-    settings = {"patterns on": "", "patterns off": "-Dtrucewatch.patterns.enabled=false"}
+    settings = {"patterns on": "-Dtrucewatch.patterns.enabled=true", "patterns off": "-Dtrucewatch.patterns.enabled=false"}
+    if args.only:
+        settings = {f"patterns {args.only}": settings[f"patterns {args.only}"]}
     for name, opts in settings.items():
         port_taken()
         work = tempfile.mkdtemp(prefix="trucewatch-patterns-")
@@ -60,11 +64,19 @@ def main():
                 line = load("saturate", f"http://127.0.0.1:{PORT}", str(args.chunk_seconds), str(args.connections))
                 rate = re.search(r"\(([\d.]+) reports/s\)", line)
                 reports = json.loads(get("/api/incidents?size=1", AUDITOR))["total"]
-                patterns = json.loads(get("/api/patterns?status=ALL&size=1", AUDITOR))["total"]
                 lag = metric("trucewatch_patterns_lag_events")
+                # The heap is read once the follower has caught up: a round in progress holds its
+                # periods' acts, which would be counted as if they stayed.
+                waited = 0
+                while name == "patterns on" and waited < 120:
+                    time.sleep(1)
+                    waited += 1
+                    if metric("trucewatch_patterns_lag_events") == 0 and waited >= 6:
+                        break
+                patterns = json.loads(get("/api/patterns?status=ALL&size=1", AUDITOR))["total"]
                 print(f"{name} chunk {chunk + 1}: {reports} reports, {rate.group(1) if rate else '?'} reports/s in the chunk, "
-                      f"heap after GC {heap_after_gc_mb(process.pid)} MB, follower lag {lag} events, {patterns} patterns",
-                      flush=True)
+                      f"follower lag {lag} events at the chunk's end, caught up in {waited} s, "
+                      f"heap after GC {heap_after_gc_mb(process.pid)} MB, {patterns} patterns", flush=True)
         finally:
             process.terminate()
             process.wait(timeout=60)

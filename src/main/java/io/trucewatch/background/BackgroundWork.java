@@ -2,14 +2,16 @@ package io.trucewatch.background;
 
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import java.time.Duration;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 
 /**
- * The two shapes background work takes here, in one place: a few dedicated workers on Quarkus's
- * managed pool (a single writer, one import at a time, one consumer loop…), and an interval as
- * Quarkus's scheduler takes it.
+ * The shapes background work takes here, in one place: a few dedicated workers on Quarkus's
+ * managed pool (a single writer, one import at a time, one consumer loop…), an interval as
+ * Quarkus's scheduler takes it, and telling a cursor locked by another instance from a failure.
  */
 public final class BackgroundWork {
 
@@ -46,5 +48,18 @@ public final class BackgroundWork {
      */
     public static String schedulerInterval(Duration interval) {
         return Math.max(interval.toMillis(), SCHEDULER_RESOLUTION_MS) + "ms";
+    }
+
+    /**
+     * Whether a round failed only because another instance holds the row it locks (a cursor): not
+     * a failure, that instance is doing the work.
+     */
+    public static boolean lockedByAnotherInstance(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.trucewatch.corroboration;
 
+import io.trucewatch.audit.CanonicalJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -71,44 +72,60 @@ public class EventLinks {
     }
 
     private void relinkFrom(Group group, LocalDate first) {
-        List<ReportLink> previous = rows(group, first.minusDays(1));
+        List<LinkRow> previous = rows(group, first.minusDays(1));
         for (LocalDate day = first; ; day = day.plusDays(1)) {
-            List<ReportLink> today = rows(group, day);
+            List<LinkRow> today = rows(group, day);
             if (today.isEmpty() && day.isAfter(first)) {
                 return; // nothing links across a day without reports
             }
             Map<String, EventLinking.Link> previousLinks = new HashMap<>();
-            previous.forEach(r -> previousLinks.put(r.incidentId, r.link()));
+            previous.forEach(r -> previousLinks.put(r.incidentId(), r.link()));
             Map<String, EventLinking.Link> links = EventLinking.linkDay(reports(today), reports(previous), previousLinks,
                     decisions(today, previous));
+            List<LinkRow> linked = new ArrayList<>();
             boolean changed = false;
-            for (ReportLink row : today) {
-                EventLinking.Link link = links.get(row.incidentId);
-                if (!link.eventId().equals(row.eventId) || link.anchor() != row.anchor) {
-                    row.eventId = link.eventId();
-                    row.anchor = link.anchor();
+            for (LinkRow row : today) {
+                EventLinking.Link link = links.get(row.incidentId());
+                if (!link.equals(row.link())) {
+                    // A bulk update: the rows are read as values, so that relinking many days keeps
+                    // none of them in the persistence context.
+                    entities.createQuery("update ReportLink l set l.eventId = :event, l.anchor = :anchor "
+                            + "where l.incidentId = :id").setParameter("event", link.eventId())
+                            .setParameter("anchor", link.anchor()).setParameter("id", row.incidentId()).executeUpdate();
                     changed = true;
                 }
+                linked.add(new LinkRow(row.incidentId(), link.eventId(), link.anchor(), row.report()));
             }
             if (!changed && day.isAfter(first)) {
                 return;
             }
-            previous = today;
+            previous = linked;
         }
     }
 
-    private static List<ReportLink> rows(Group group, LocalDate day) {
-        return ReportLink.list("country = ?1 and eventType = ?2 and eventDay = ?3", group.country(), group.eventType(), day);
+    /** A link row read as a value. */
+    private record LinkRow(String incidentId, String eventId, boolean anchor, LinkableReport report) {
+        EventLinking.Link link() {
+            return new EventLinking.Link(eventId, anchor);
+        }
     }
 
-    private static List<LinkableReport> reports(List<ReportLink> rows) {
-        return rows.stream().map(ReportLink::report).toList();
+    private List<LinkRow> rows(Group group, LocalDate day) {
+        return entities.createQuery("select l.incidentId, l.eventId, l.anchor, l.reportJson from ReportLink l "
+                + "where l.country = :country and l.eventType = :type and l.eventDay = :day", Object[].class)
+                .setParameter("country", group.country()).setParameter("type", group.eventType()).setParameter("day", day)
+                .getResultStream().map(r -> new LinkRow((String) r[0], (String) r[1], (Boolean) r[2],
+                        CanonicalJson.read((String) r[3], LinkableReport.class))).toList();
     }
 
-    private static Map<String, EventLinking.Decision> decisions(List<ReportLink> today, List<ReportLink> previous) {
+    private static List<LinkableReport> reports(List<LinkRow> rows) {
+        return rows.stream().map(LinkRow::report).toList();
+    }
+
+    private static Map<String, EventLinking.Decision> decisions(List<LinkRow> today, List<LinkRow> previous) {
         List<String> ids = new ArrayList<>();
-        today.forEach(r -> ids.add(r.incidentId));
-        previous.forEach(r -> ids.add(r.incidentId));
+        today.forEach(r -> ids.add(r.incidentId()));
+        previous.forEach(r -> ids.add(r.incidentId()));
         Map<String, EventLinking.Decision> decisions = new HashMap<>();
         if (!ids.isEmpty()) {
             LinkDecision.<LinkDecision>list("incidentId in ?1", ids).forEach(d -> decisions.put(d.incidentId, d.asDecision()));

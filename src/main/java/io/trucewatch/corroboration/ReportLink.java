@@ -50,8 +50,4 @@ public class ReportLink extends PanacheEntityBase {
     LinkableReport report() {
         return CanonicalJson.read(reportJson, LinkableReport.class);
     }
-
-    EventLinking.Link link() {
-        return new EventLinking.Link(eventId, anchor);
-    }
 }

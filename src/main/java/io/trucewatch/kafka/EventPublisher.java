@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.PessimisticLockException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -116,7 +114,7 @@ public class EventPublisher {
                 // A full batch: more may be waiting.
             }
         } catch (RuntimeException e) {
-            if (lockedByAnotherInstance(e)) {
+            if (BackgroundWork.lockedByAnotherInstance(e)) {
                 // Not a failure: another instance is publishing (its round holds the cursor row).
                 LOG.debugf("the Kafka cursor is locked by another instance: %s", describe(e));
                 return;
@@ -162,15 +160,6 @@ public class EventPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static boolean lockedByAnotherInstance(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String describe(Throwable e) {

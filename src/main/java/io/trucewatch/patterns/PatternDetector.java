@@ -4,6 +4,7 @@ import io.trucewatch.evaluation.Evaluator;
 import io.trucewatch.patterns.facts.Act;
 import io.trucewatch.patterns.facts.PatternHit;
 import io.trucewatch.patterns.facts.PatternThreshold;
+import io.trucewatch.patterns.facts.TriggerSpan;
 import io.trucewatch.truces.TruceTerms;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,8 +46,9 @@ public final class PatternDetector {
                 p.window().toMillis(), p.withinHours(), p.weaponClass())).toList();
     }
 
-    /** Every hit the rules make on {@code acts}, in the order they were made. */
-    public static List<PatternHit> detect(KieBase rules, List<PatternThreshold> thresholds, List<Act> acts) {
+    /** Every hit the rules make on {@code acts} for windows ending at acts in {@code span}. */
+    public static List<PatternHit> detect(KieBase rules, List<PatternThreshold> thresholds, TriggerSpan span,
+            List<Act> acts) {
         List<Act> ordered = new ArrayList<>(acts);
         ordered.sort(EVENT_ORDER);
         Thread thread = Thread.currentThread();
@@ -59,6 +61,7 @@ public final class PatternDetector {
         try {
             SessionPseudoClock clock = session.getSessionClock();
             thresholds.forEach(session::insert);
+            session.insert(span);
             for (Act act : ordered) {
                 long ahead = act.at() - clock.getCurrentTime();
                 if (ahead > 0) {

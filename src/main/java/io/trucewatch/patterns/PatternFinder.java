@@ -4,6 +4,7 @@ import io.trucewatch.evaluation.Verdict;
 import io.trucewatch.patterns.facts.Act;
 import io.trucewatch.patterns.facts.PatternHit;
 import io.trucewatch.patterns.facts.PatternThreshold;
+import io.trucewatch.patterns.facts.TriggerSpan;
 import io.trucewatch.truces.Truce;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,7 +41,9 @@ public final class PatternFinder {
     public static List<DetectedPattern> find(KieBase rules, Truce truce, PatternThreshold threshold,
             Set<Long> periods, List<Act> acts) {
         PatternPeriods span = PatternPeriods.of(truce.startsAt(), threshold);
-        List<PatternHit> hits = PatternDetector.detect(rules, List.of(threshold), acts);
+        TriggerSpan triggers = new TriggerSpan(span.start(periods.stream().min(Long::compare).orElseThrow()),
+                span.end(periods.stream().max(Long::compare).orElseThrow()));
+        List<PatternHit> hits = PatternDetector.detect(rules, List.of(threshold), triggers, acts);
         Map<String, Act> actOf = new HashMap<>();
         acts.forEach(a -> actOf.putIfAbsent(a.incidentId(), a));
         Map<String, List<PatternHit>> groups = new TreeMap<>();

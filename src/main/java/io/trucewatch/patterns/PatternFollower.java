@@ -9,8 +9,6 @@ import io.trucewatch.background.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.PessimisticLockException;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +22,8 @@ import org.jboss.logging.Logger;
  * Finds patterns as reports are judged, corrected and reviewed: every interval, rounds of
  * {@link PatternRound} until the outbox is followed up to its newest event. The rounds run on a
  * worker of their own, one at a time; the cursor row's lock makes several instances take turns.
- * Off with {@code trucewatch.patterns.enabled=false} (the patterns stop; nothing else does).
+ * On with {@code trucewatch.patterns.enabled=true}; off by default until windows dense with reports
+ * fit a small heap (README, "Limits and what comes next").
  */
 @ApplicationScoped
 public class PatternFollower {
@@ -32,11 +31,13 @@ public class PatternFollower {
     private static final Logger LOG = Logger.getLogger(PatternFollower.class);
     private static final String JOB = "pattern-follower";
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** A round behind a burst of reports takes thousands of them at once: more than the default minute. */
+    private static final int ROUND_TIMEOUT_SECONDS = 600;
 
-    @ConfigProperty(name = "trucewatch.patterns.enabled", defaultValue = "true")
+    @ConfigProperty(name = "trucewatch.patterns.enabled", defaultValue = "false")
     boolean enabled;
 
-    @ConfigProperty(name = "trucewatch.patterns.interval", defaultValue = "1s")
+    @ConfigProperty(name = "trucewatch.patterns.interval", defaultValue = "5s")
     Duration interval;
 
     @Inject
@@ -94,11 +95,11 @@ public class PatternFollower {
             }
             int taken;
             do {
-                taken = QuarkusTransaction.requiringNew().call(round::takeNext);
+                taken = QuarkusTransaction.requiringNew().timeout(ROUND_TIMEOUT_SECONDS).call(round::takeNext);
                 lag.set(Math.max(0, lag.get() - taken));
             } while (!Thread.currentThread().isInterrupted() && taken == PatternRound.BATCH);
         } catch (RuntimeException e) {
-            if (lockedByAnotherInstance(e)) {
+            if (BackgroundWork.lockedByAnotherInstance(e)) {
                 LOG.debugf("the pattern cursor is locked by another instance: %s", e);
                 return;
             }
@@ -109,14 +110,5 @@ public class PatternFollower {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static boolean lockedByAnotherInstance(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -5,7 +5,6 @@ import io.trucewatch.alerts.OutboxEvent;
 import io.trucewatch.audit.AuditTrail;
 import io.trucewatch.audit.Ledger;
 import io.trucewatch.corroboration.EventLinks;
-import io.trucewatch.incidents.Incident;
 import io.trucewatch.incidents.ReviewStatus;
 import io.trucewatch.patterns.facts.Act;
 import io.trucewatch.patterns.facts.PatternThreshold;
@@ -45,9 +44,15 @@ import org.kie.api.KieBase;
 public class PatternRound {
 
     private static final Logger LOG = Logger.getLogger(PatternRound.class);
-    /** Outbox events taken per round. */
+    /**
+     * Outbox events taken per round. The reports of one round that fall in the same periods share
+     * one finding of them; but a round holds its reports' JSON and its periods' acts, and 2 000 a
+     * round ran a 256 MB heap out of memory under load (SeveralInstancesIT).
+     */
     static final int BATCH = 500;
     static final String PRINCIPAL = "system:patterns";
+    /** Periods found together from one read of acts (see {@link #runs}). */
+    static final int PERIODS_PER_READ = 8;
     /** The events that say a report's judgement, review or link changed. */
     private static final Set<String> REPORT_EVENTS = Set.of(Outbox.VERDICT_CREATED, Outbox.VERDICT_CHANGED,
             Outbox.REVIEW_DECIDED, Outbox.LINK_DECIDED);
@@ -116,15 +121,18 @@ public class PatternRound {
                 times.computeIfAbsent(old.truceId, t -> new TreeSet<>()).add(old.at);
                 old.delete();
             }
-            Incident incident = Incident.findById(id);
-            reports.put(id, incident == null ? null : incident.judged.reportJson);
+            // Read as values: entities would stay in the persistence context for the whole round.
+            Object[] incident = entities.createQuery("select i.currentVersion, i.judged.reportJson, "
+                    + "i.judged.evaluationJson, i.reviewStatus from Incident i where i.id = :id", Object[].class)
+                    .setParameter("id", id).getResultStream().findFirst().orElse(null);
+            reports.put(id, incident == null ? null : (String) incident[1]);
             if (incident == null) {
                 continue;
             }
             List<Act> acts;
             try {
-                acts = ActReading.acts(new ActReading.StoredJudgement(id, incident.currentVersion, incident.judged.reportJson,
-                        incident.judged.evaluationJson, incident.reviewStatus), ruleset.terms());
+                acts = ActReading.acts(new ActReading.StoredJudgement(id, (Integer) incident[0], (String) incident[1],
+                        (String) incident[2], (String) incident[3]), ruleset.terms());
             } catch (RuntimeException e) {
                 // Reading is pure (no database): what fails here is this one report's stored text
                 // (text stored before the API refused it). It must not hold up every other report.
@@ -160,8 +168,12 @@ public class PatternRound {
             for (List<Long> run : runs(periods)) {
                 long first = run.get(0);
                 long last = run.get(run.size() - 1);
-                List<Act> acts = StoredAct.<StoredAct>list("truceId = ?1 and at > ?2 and at < ?3 order by at",
-                        truceId, span.actsAfter(first), span.end(last)).stream().map(StoredAct::act).toList();
+                // Read as values, not entities: a round reads many periods' acts, and managed rows
+                // would stay in the persistence context until it commits.
+                List<Act> acts = entities.createQuery("select a.json from StoredAct a where a.truceId = :truce "
+                        + "and a.at > :after and a.at < :before order by a.at", String.class)
+                        .setParameter("truce", truceId).setParameter("after", span.actsAfter(first))
+                        .setParameter("before", span.end(last)).getResultStream().map(StoredAct::act).toList();
                 List<DetectedPattern> found;
                 try {
                     found = PatternFinder.find(rules, truce, threshold, new TreeSet<>(run), acts);
@@ -182,13 +194,19 @@ public class PatternRound {
         return changes;
     }
 
+    /**
+     * Consecutive periods, at most {@link #PERIODS_PER_READ} together: one read of acts each, and
+     * never more acts in memory than those periods' windows hold, however many periods a round finds.
+     */
     private static List<List<Long>> runs(TreeSet<Long> periods) {
         List<List<Long>> runs = new ArrayList<>();
         for (long p : periods) {
-            if (runs.isEmpty() || runs.get(runs.size() - 1).get(runs.get(runs.size() - 1).size() - 1) != p - 1) {
-                runs.add(new ArrayList<>());
+            List<Long> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last == null || last.get(last.size() - 1) != p - 1 || last.size() == PERIODS_PER_READ) {
+                last = new ArrayList<>();
+                runs.add(last);
             }
-            runs.get(runs.size() - 1).add(p);
+            last.add(p);
         }
         return runs;
     }

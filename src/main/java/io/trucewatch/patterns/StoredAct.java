@@ -44,7 +44,7 @@ public class StoredAct extends PanacheEntityBase {
         return stored;
     }
 
-    Act act() {
+    static Act act(String json) {
         return CanonicalJson.read(json, Act.class);
     }
 

@@ -11,6 +11,6 @@ public class PatternsOn implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("trucewatch.patterns.enabled", "true");
+        return Map.of("trucewatch.patterns.enabled", "true", "trucewatch.patterns.interval", "1s");
     }
 }

@@ -14,6 +14,7 @@ import io.trucewatch.evaluation.facts.WithdrawalPhase;
 import io.trucewatch.patterns.facts.Act;
 import io.trucewatch.patterns.facts.PatternHit;
 import io.trucewatch.patterns.facts.PatternThreshold;
+import io.trucewatch.patterns.facts.TriggerSpan;
 import io.trucewatch.truces.Standing;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -39,7 +40,8 @@ final class RuleVocabulary {
     /** The engine's own fact and finding types, which rule files import. */
     static final List<Class<?>> FACT_TYPES = List.of(Finding.class, Involvement.class, LineDistance.class,
             Occurrence.class, PlaceControl.class, Report.class, Role.class, TruceScope.class, WeaponZone.class,
-            WithdrawalPhase.class, Verdict.class, Standing.class, Act.class, PatternThreshold.class, PatternHit.class);
+            WithdrawalPhase.class, Verdict.class, Standing.class, Act.class, PatternThreshold.class, PatternHit.class,
+            TriggerSpan.class);
 
     /** Static functions a rule file may import ({@code import function …}). */
     static final Set<String> FUNCTIONS = Set.of("io.trucewatch.territory.Geodesy.kilometres");
