@@ -1,7 +1,5 @@
 package io.trucewatch.patterns;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.trucewatch.audit.CanonicalJson;
 import jakarta.persistence.Column;
@@ -21,7 +19,6 @@ public class StoredPattern extends PanacheEntityBase {
 
     static final String ACTIVE = "ACTIVE";
     static final String WITHDRAWN = "WITHDRAWN";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Id
     public String id;
@@ -126,10 +123,6 @@ public class StoredPattern extends PanacheEntityBase {
     }
 
     private static List<String> strings(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<List<String>>() { });
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a stored pattern's list is not JSON", e);
-        }
+        return List.of(CanonicalJson.read(json, String[].class));
     }
 }
