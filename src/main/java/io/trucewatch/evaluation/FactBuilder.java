@@ -171,11 +171,13 @@ public final class FactBuilder {
         ControlFile.Period period = placement.period();
         String controllerId = period.controller();
         Optional<Actor> controller = terms.actors().byId(controllerId);
+        List<Optional<Actor>> alongside = period.alongside().stream().map(terms.actors()::byId).toList();
         ActorStanding standing = ControlFile.CONTESTED.equals(controllerId)
                 ? ActorStanding.of(Standing.DISPUTED, "no single side held it" + (period.note() == null ? "" : ": " + period.note()))
-                : truce.standingOf(controller, at);
+                : truce.standingOfHolding(controller, alongside, at);
+        String holderName = period.holderName(id -> terms.actors().byId(id).map(Actor::name).orElse(id));
         return new PlaceControl(placement.placeId(), placement.placeName(), controllerId,
-                controller.map(Actor::name).orElse(controllerId), standing.standing(), standing.party(),
+                holderName, standing.standing(), standing.party(),
                 standing.side(), standing.sides(), placement.matchedBy(), placement.how(), period.from(), period.source());
     }
 }

@@ -386,6 +386,11 @@ public final class TermsLoader {
                 error(path, pkey + ".controller: unknown actor '" + controller + "' (an actor id, or '"
                         + ControlFile.CONTESTED + "')");
             }
+            for (String beside : period.alongside()) {
+                if (!actors.contains(beside)) {
+                    error(path, pkey + ".alongside: unknown actor '" + beside + "'");
+                }
+            }
             if (period.from() != null && period.to() != null && !period.to().isAfter(period.from())) {
                 error(path, pkey + ".to: must be after from");
             }

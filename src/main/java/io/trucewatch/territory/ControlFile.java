@@ -3,6 +3,8 @@ package io.trucewatch.territory;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One country's control map as written in {@code config/control/<country>.yaml}: which areas
@@ -44,8 +46,27 @@ public record ControlFile(
         }
     }
 
-    /** Who held an area from {@code from} (inclusive) to {@code to} (exclusive, open if null). */
-    public record Period(String controller, LocalDate from, LocalDate to, String source, String note) {
+    /**
+     * Who held an area from {@code from} (inclusive) to {@code to} (exclusive, open if null).
+     * {@code alongside}: other armed actors the source places in the same ground beside the holder
+     * (Nusra fighters among a rebel town's factions); the holding is then mixed, not the holder's alone.
+     */
+    public record Period(String controller, List<String> alongside, LocalDate from, LocalDate to, String source,
+            String note) {
+        public Period {
+            alongside = alongside == null ? List.of() : List.copyOf(alongside);
+        }
+
+        /** Who held the ground, with whom: two periods with the same holding are the same side's ground. */
+        public String holding() {
+            return alongside.isEmpty() ? controller : controller + "+" + String.join("+", alongside.stream().sorted().toList());
+        }
+
+        /** "Armed opposition with Jabhat al-Nusra", given how to name an actor id. */
+        public String holderName(Function<String, String> nameOf) {
+            return nameOf.apply(controller) + alongside.stream().map(id -> " with " + nameOf.apply(id)).collect(Collectors.joining());
+        }
+
         public boolean covers(LocalDate day) {
             return (from == null || !day.isBefore(from)) && (to == null || day.isBefore(to));
         }

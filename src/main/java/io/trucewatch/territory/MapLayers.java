@@ -70,13 +70,14 @@ public final class MapLayers {
      * @param lines     the truce's reference lines, drawn across every country given
      * @param day       the local day whose holders are shown; areas and points nobody held that day
      *                  (per config) are left out, not drawn as empty
-     * @param holders   controller id (an actor id or {@code contested}) → who it is to the truce that day
+     * @param holders   a period's holding (its controller, an actor id or {@code contested}, and who fought
+     *                  alongside) → who it is to the truce that day
      */
     public static ObjectNode collection(List<CountryLayer> countries, List<Line> lines, LocalDate day,
-            Function<String, Holder> holders) {
-        // Hundreds of settlements share a handful of holders: ask the truce once per holder.
+            Function<ControlFile.Period, Holder> holders) {
+        // Hundreds of settlements share a handful of holdings: ask the truce once per holding.
         Map<String, Holder> known = new HashMap<>();
-        Function<String, Holder> holder = id -> known.computeIfAbsent(id, holders);
+        Function<ControlFile.Period, Holder> holder = period -> known.computeIfAbsent(period.holding(), h -> holders.apply(period));
         List<ObjectNode> outlines = new ArrayList<>();
         List<ObjectNode> areas = new ArrayList<>();
         List<ObjectNode> points = new ArrayList<>();
@@ -89,12 +90,12 @@ public final class MapLayers {
             });
             for (CountryLayer.Area area : country.areas()) {
                 periodOn(area.area().control(), day).ifPresent(period -> areas.add(controlFeature("area:" + area.area().id(),
-                        "area", area.area().name(), area.polygon(), period, holder.apply(period.controller()))));
+                        "area", area.area().name(), area.polygon(), period, holder.apply(period))));
             }
             for (ControlPoint point : country.points()) {
                 periodOn(point.control(), day).ifPresent(period -> {
                     ObjectNode feature = controlFeature("point:" + point.id(), "point", point.name(),
-                            FACTORY.createPoint(new Coordinate(point.lon(), point.lat())), period, holder.apply(period.controller()));
+                            FACTORY.createPoint(new Coordinate(point.lon(), point.lat())), period, holder.apply(period));
                     ObjectNode properties = (ObjectNode) feature.get("properties");
                     properties.put("admin1", point.admin1());
                     properties.put("admin2", point.admin2());

@@ -56,8 +56,8 @@ final class PointIndex {
             return List.of();
         }
         List<Near> around = nearest.subList(0, Math.min(count, nearest.size()));
-        String holder = controllerOn(around.get(0).point(), day).orElseThrow().controller();
-        boolean agree = around.stream().allMatch(n -> holder.equals(controllerOn(n.point(), day).orElseThrow().controller()));
+        String holding = controllerOn(around.get(0).point(), day).orElseThrow().holding();
+        boolean agree = around.stream().allMatch(n -> holding.equals(controllerOn(n.point(), day).orElseThrow().holding()));
         return agree ? List.copyOf(around) : List.of();
     }
 

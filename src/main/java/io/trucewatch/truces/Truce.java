@@ -90,6 +90,41 @@ public final class Truce {
         return standingOf(resolved, at, 0);
     }
 
+    /**
+     * The standing of ground held by {@code holder} with {@code alongside} fighting in it. As for a
+     * coalition: excluded groups beside others make the ground MIXED (the others' sides); otherwise
+     * the holder's standing decides.
+     */
+    public ActorStanding standingOfHolding(Optional<Actor> holder, List<Optional<Actor>> alongside, Instant at) {
+        ActorStanding held = standingOf(holder, at);
+        if (alongside.isEmpty() || held.standing() == Standing.MIXED) {
+            return held;
+        }
+        List<String> excludedNames = new ArrayList<>();
+        List<String> otherNames = new ArrayList<>();
+        Set<String> otherSides = new LinkedHashSet<>();
+        for (Optional<Actor> beside : alongside) {
+            ActorStanding standing = standingOf(beside, at);
+            String name = beside.map(Actor::name).orElse("an unknown actor");
+            if (standing.standing() == Standing.EXCLUDED) {
+                excludedNames.add(name);
+            } else {
+                otherNames.add(name);
+                otherSides.addAll(standing.sides());
+            }
+        }
+        String holderName = holder.map(Actor::name).orElse("an unknown actor");
+        if (held.standing() == Standing.EXCLUDED && !otherNames.isEmpty()) {
+            return new ActorStanding(Standing.MIXED, null, otherSides, held.exempt(), "excluded " + holderName
+                    + " held it with " + String.join(", ", otherNames) + " alongside");
+        }
+        if (held.standing() != Standing.EXCLUDED && !excludedNames.isEmpty()) {
+            return new ActorStanding(Standing.MIXED, null, held.sides(), held.exempt(), holderName + " held it with excluded "
+                    + String.join(", ", excludedNames) + " fighting alongside");
+        }
+        return held;
+    }
+
     private ActorStanding standingOf(Optional<Actor> resolved, Instant at, int depth) {
         if (resolved.isEmpty()) {
             return ActorStanding.of(Standing.UNRESOLVED, "the name is not in the actor registry");

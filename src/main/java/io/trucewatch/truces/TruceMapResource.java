@@ -116,14 +116,16 @@ public class TruceMapResource {
         return startDay && dayStart.isBefore(truce.startsAt()) ? truce.startsAt() : dayStart;
     }
 
-    private static MapLayers.Holder holder(Truce truce, ActorRegistry actors, String controller, Instant at) {
+    private static MapLayers.Holder holder(Truce truce, ActorRegistry actors, ControlFile.Period period, Instant at) {
+        String controller = period.controller();
         if (ControlFile.CONTESTED.equals(controller)) {
             return new MapLayers.Holder(controller, "contested (no single holder)", CONTESTED, null);
         }
         Optional<Actor> actor = actors.byId(controller);
-        ActorStanding standing = truce.standingOf(actor, at);
-        return new MapLayers.Holder(controller, actor.map(Actor::name).orElse(controller), standing.standing().name(),
-                standing.side());
+        List<Optional<Actor>> alongside = period.alongside().stream().map(actors::byId).toList();
+        ActorStanding standing = truce.standingOfHolding(actor, alongside, at);
+        String name = period.holderName(id -> actors.byId(id).map(Actor::name).orElse(id));
+        return new MapLayers.Holder(controller, name, standing.standing().name(), standing.side());
     }
 
     private static byte[] bytes(ObjectNode collection) {

@@ -130,6 +130,19 @@ class RulesetLoadingTest {
     }
 
     @Test
+    void anUnknownActorAlongsideAHolderIsRefusedWithItsLine() throws IOException {
+        Path points = config.resolve("control/syria/south.yaml");
+        String text = Files.readString(points);
+        String written = "    alongside: [jabhat-al-nusra]\n    from: 2016-05-27\n";
+        assertTrue(text.contains(written), "the Deir Khabiyah mixed holding this test breaks is in the file");
+        String broken = text.replace(written, "    alongside: [jabhat-al-nusrah]\n    from: 2016-05-27\n");
+        Files.writeString(points, broken);
+        RulesetException e = assertThrows(RulesetException.class, () -> startService());
+        assertHasError(e, "config/control/syria/south.yaml", TestFiles.lineOf(broken, "alongside: [jabhat-al-nusrah]"),
+                ".alongside: unknown actor 'jabhat-al-nusrah'");
+    }
+
+    @Test
     void overlappingControlPeriodsAreRefused() throws IOException {
         Path control = config.resolve("control/syria.yaml");
         Files.writeString(control, Files.readString(control).replace("        to: 2016-03-27\n", "        to: 2016-04-27\n"));

@@ -22,19 +22,19 @@ import org.junit.jupiter.api.Test;
 class ControlMapTest {
 
     private static final ZoneId DAMASCUS = ZoneId.of("Asia/Damascus");
-    private static final ControlFile.Period REBELS_ALWAYS = new ControlFile.Period("armed-opposition", null, null, "test", null);
+    private static final ControlFile.Period REBELS_ALWAYS = new ControlFile.Period("armed-opposition", null, null, null, "test", null);
 
     private static final ControlPoint TOWN = new ControlPoint("town", "Kafr Test", List.of("Kfar Test"), "Idleb", null,
             35.50, 36.50, "test", List.of(
-                    new ControlFile.Period("jaish-al-fatah", null, LocalDate.parse("2016-06-01"), "test", null),
-                    new ControlFile.Period("syrian-government-forces", LocalDate.parse("2016-06-01"), null, "test", null)),
+                    new ControlFile.Period("jaish-al-fatah", null, null, LocalDate.parse("2016-06-01"), "test", null),
+                    new ControlFile.Period("syrian-government-forces", null, LocalDate.parse("2016-06-01"), null, "test", null)),
             null);
     /** 3.3 km east of TOWN. */
     private static final ControlPoint VILLAGE = new ControlPoint("village", "Tal Test", List.of(), "Idleb", null,
-            35.50, 36.5366, "test", List.of(new ControlFile.Period(ControlFile.CONTESTED, null, null, "test", "front line")), null);
+            35.50, 36.5366, "test", List.of(new ControlFile.Period(ControlFile.CONTESTED, null, null, null, "test", "front line")), null);
     /** A point of the same name in another governorate. */
     private static final ControlPoint NAMESAKE = new ControlPoint("namesake", "Kafr Test", List.of(), "Hama", null,
-            35.10, 36.70, "test", List.of(new ControlFile.Period("free-syrian-army", null, null, "test", null)), null);
+            35.10, 36.70, "test", List.of(new ControlFile.Period("free-syrian-army", null, null, null, "test", null)), null);
 
     /** Three settlements north of the box, 9 km apart: two IS-held, one rebel-held to their west. */
     private static final ControlPoint IS_WEST = point("is-west", 36.30, 36.80, "islamic-state");
@@ -45,7 +45,7 @@ class ControlMapTest {
 
     private static ControlPoint point(String id, double lat, double lon, String holder) {
         return new ControlPoint(id, id, List.of(), "Aleppo", null, lat, lon, "test",
-                List.of(new ControlFile.Period(holder, null, null, "test", null)), null);
+                List.of(new ControlFile.Period(holder, null, null, null, "test", null)), null);
     }
 
     private static ControlMap map() {
@@ -55,7 +55,7 @@ class ControlMapTest {
         ControlFile file = new ControlFile("Syria", "Asia/Damascus", "test.geojson", Map.of("Idleb", List.of("Idlib")),
                 List.of(new ControlFile.Area("box-area", "The box", "box", List.of(), List.of(), List.of(), List.of(REBELS_ALWAYS)),
                         new ControlFile.Area("idleb", "Idleb governorate", null, List.of(), List.of(), List.of("Idleb"),
-                                List.of(new ControlFile.Period("jaish-al-fatah", null, null, "test", null)))),
+                                List.of(new ControlFile.Period("jaish-al-fatah", null, null, null, "test", null)))),
                 List.of(), 5.0, 12.0);
         return ControlMaps.of(List.of(ControlMaps.country(file, name -> read(box),
                 List.of(TOWN, VILLAGE, NAMESAKE, IS_WEST, IS_EAST, REBEL_WEST))));

@@ -89,6 +89,17 @@ class TruceMapTest {
     }
 
     @Test
+    void a_holder_with_an_excluded_group_alongside_is_mixed_ground_from_the_day_its_sources_give() throws Exception {
+        // Zamalka: Faylaq al-Rahman alone from Mar 2016, beside Jaish al-Fustat (Nusra) from 28 Apr 2016.
+        JsonNode before = feature(map(As.auditor(), "syria-coh-2016", "2016-04-27"), "point:zamalka");
+        assertHolder(before, "faylaq-al-rahman", "BOUND", "opposition", "2016-03-15");
+        assertEquals("Faylaq al-Rahman", before.at("/properties/controller_name").asText());
+        JsonNode after = feature(map(As.auditor(), "syria-coh-2016", "2016-04-28"), "point:zamalka");
+        assertHolder(after, "faylaq-al-rahman", "MIXED", "opposition", "2016-04-28");
+        assertEquals("Faylaq al-Rahman with Jabhat al-Nusra", after.at("/properties/controller_name").asText());
+    }
+
+    @Test
     void every_feature_lies_inside_the_bbox_and_the_day_defaults_to_the_truces_start() throws Exception {
         JsonNode map = map(As.auditor(), "syria-coh-2016", null);
         assertEquals("2016-02-27", map.path("day").asText());
