@@ -43,21 +43,41 @@ public final class PatternFinder {
         PatternPeriods span = PatternPeriods.of(truce.startsAt(), threshold);
         TriggerSpan triggers = new TriggerSpan(span.start(periods.stream().min(Long::compare).orElseThrow()),
                 span.end(periods.stream().max(Long::compare).orElseThrow()));
-        List<PatternHit> hits = PatternDetector.detect(rules, List.of(threshold), triggers, acts);
-        Map<String, Act> actOf = new HashMap<>();
-        acts.forEach(a -> actOf.putIfAbsent(a.incidentId(), a));
-        Map<String, List<PatternHit>> groups = new TreeMap<>();
-        for (PatternHit hit : hits) {
+        // Hits are gathered as they come: a window's reports join its group's, and the hit is let go.
+        Map<String, Group> groups = new TreeMap<>();
+        PatternDetector.detect(rules, List.of(threshold), triggers, acts, hit -> {
             long period = span.index(hit.at());
             if (periods.contains(period)) {
-                groups.computeIfAbsent(period + "\u0000" + hit.party() + "\u0000" + hit.key(), k -> new ArrayList<>()).add(hit);
+                groups.computeIfAbsent(period + "\u0000" + hit.party() + "\u0000" + hit.key(), k -> new Group()).add(hit);
             }
-        }
+        });
+        Map<String, Act> actOf = new HashMap<>();
+        acts.forEach(a -> actOf.putIfAbsent(a.incidentId(), a));
         List<DetectedPattern> found = new ArrayList<>();
-        for (List<PatternHit> group : groups.values()) {
+        for (Group group : groups.values()) {
             found.add(gather(truce, threshold, span, group, actOf));
         }
         return found;
+    }
+
+    /** The hits of one period, party and key: the union of their windows and the widest of them. */
+    private static final class Group {
+        /** The widest window speaks for the pattern (the latest of equals: it has seen the most). */
+        private static final Comparator<PatternHit> WIDER = Comparator.comparingInt((PatternHit h) -> h.incidents().size())
+                .thenComparingLong(PatternHit::at).thenComparing(PatternHit::incidentId);
+        final Set<String> incidents = new TreeSet<>();
+        final Set<String> areas = new TreeSet<>();
+        boolean review;
+        PatternHit widest;
+
+        void add(PatternHit hit) {
+            incidents.addAll(hit.incidents());
+            areas.addAll(hit.areas());
+            review |= hit.verdict() != Verdict.PROBABLE_VIOLATION;
+            if (widest == null || WIDER.compare(hit, widest) > 0) {
+                widest = hit;
+            }
+        }
     }
 
     /** Every pattern of every threshold of {@code truce} that {@code acts} make, in any period. */
@@ -80,23 +100,13 @@ public final class PatternFinder {
         return found;
     }
 
-    private static DetectedPattern gather(Truce truce, PatternThreshold threshold, PatternPeriods span,
-            List<PatternHit> group, Map<String, Act> actOf) {
-        PatternHit first = group.get(0);
-        long period = span.index(first.at());
-        Set<String> incidents = new TreeSet<>();
-        Set<String> areas = new TreeSet<>();
-        boolean review = false;
-        for (PatternHit hit : group) {
-            incidents.addAll(hit.incidents());
-            areas.addAll(hit.areas());
-            review |= hit.verdict() != Verdict.PROBABLE_VIOLATION;
-        }
-        // The widest window speaks for the pattern (the latest of equals: it has seen the most).
-        PatternHit widest = group.stream().max(Comparator.comparingInt((PatternHit h) -> h.incidents().size())
-                .thenComparingLong(PatternHit::at).thenComparing(PatternHit::incidentId)).orElseThrow();
-        long firstAct = incidents.stream().mapToLong(i -> actOf.get(i).at()).min().orElse(first.at());
-        long lastAct = incidents.stream().mapToLong(i -> actOf.get(i).at()).max().orElse(first.at());
+    private static DetectedPattern gather(Truce truce, PatternThreshold threshold, PatternPeriods span, Group group,
+            Map<String, Act> actOf) {
+        PatternHit widest = group.widest;
+        long period = span.index(widest.at());
+        Set<String> incidents = group.incidents;
+        long firstAct = incidents.stream().mapToLong(i -> actOf.get(i).at()).min().orElse(widest.at());
+        long lastAct = incidents.stream().mapToLong(i -> actOf.get(i).at()).max().orElse(widest.at());
         List<DetectedPattern.Member> members = incidents.stream().map(actOf::get)
                 .map(a -> new DetectedPattern.Member(a.incidentId(), a.version(), a.reviewStatus())).toList();
         Instant periodStart = Instant.ofEpochMilli(span.start(period));
@@ -105,11 +115,11 @@ public final class PatternFinder {
                 + local(truce, firstAct) + " to " + local(truce, lastAct) + " (" + truce.terms().timeZone()
                 + "), in windows ending between " + local(truce, periodStart.toEpochMilli()) + " and "
                 + local(truce, periodEnd.toEpochMilli()) + ".";
-        String id = id(truce.id(), threshold.pattern(), first.party(), first.key(), periodStart);
+        String id = id(truce.id(), threshold.pattern(), widest.party(), widest.key(), periodStart);
         return new DetectedPattern(id, truce.id(), threshold.pattern(), threshold.title(), widest.rule(), widest.clause(),
-                review ? Verdict.NEEDS_REVIEW : Verdict.PROBABLE_VIOLATION, first.party(), first.key(), periodStart,
+                group.review ? Verdict.NEEDS_REVIEW : Verdict.PROBABLE_VIOLATION, widest.party(), widest.key(), periodStart,
                 periodEnd, Instant.ofEpochMilli(firstAct), Instant.ofEpochMilli(lastAct), members,
-                List.copyOf(areas), explanation);
+                List.copyOf(group.areas), explanation);
     }
 
     /** The same (truce, pattern, party, key, period) always has the same id. */

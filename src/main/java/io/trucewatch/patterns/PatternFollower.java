@@ -22,8 +22,7 @@ import org.jboss.logging.Logger;
  * Finds patterns as reports are judged, corrected and reviewed: every interval, rounds of
  * {@link PatternRound} until the outbox is followed up to its newest event. The rounds run on a
  * worker of their own, one at a time; the cursor row's lock makes several instances take turns.
- * On with {@code trucewatch.patterns.enabled=true}; off by default until windows dense with reports
- * fit a small heap (README, "Limits and what comes next").
+ * On by default; {@code trucewatch.patterns.enabled=false} turns it off.
  */
 @ApplicationScoped
 public class PatternFollower {
@@ -34,7 +33,7 @@ public class PatternFollower {
     /** A round behind a burst of reports takes thousands of them at once: more than the default minute. */
     private static final int ROUND_TIMEOUT_SECONDS = 600;
 
-    @ConfigProperty(name = "trucewatch.patterns.enabled", defaultValue = "false")
+    @ConfigProperty(name = "trucewatch.patterns.enabled", defaultValue = "true")
     boolean enabled;
 
     @ConfigProperty(name = "trucewatch.patterns.interval", defaultValue = "5s")

@@ -1,6 +1,7 @@
 package io.trucewatch.patterns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trucewatch.evaluation.Verdict;
 import io.trucewatch.patterns.facts.Act;
@@ -72,5 +73,24 @@ class PatternDetectorTest {
             Collections.shuffle(shuffled, random);
             assertEquals(inOrder, windowsClosedBy(TriggerSpan.ALL, shuffled));
         }
+    }
+
+    @Test
+    void the_session_holds_one_windows_acts_however_many_acts_there_are() {
+        // One barrel bomb an hour for 20 days, a 24 h burst window: every window from the third act
+        // on reaches the threshold, yet the session never holds more than a day of acts.
+        List<Act> acts = new ArrayList<>();
+        for (int i = 0; i < 480; i++) {
+            acts.add(barrelBomb(String.format("r%03d", i), Duration.ofHours(i)));
+        }
+        List<PatternHit> hits = new ArrayList<>();
+        long mostFacts = PatternDetector.detect(ruleset.patterns().get("syria-coh-2016"), burst, TriggerSpan.ALL, acts, hits::add);
+        int perWindow = (int) (burst.get(0).windowMillis() / Duration.ofHours(1).toMillis());
+        // the acts of one window, the threshold and the span
+        assertTrue(mostFacts <= perWindow + 2, "most facts at once: " + mostFacts);
+        assertTrue(hits.size() >= 480 - burst.get(0).atLeast(), "a hit per window at the threshold: " + hits.size());
+        PatternHit last = hits.get(hits.size() - 1);
+        assertEquals("r479", last.incidentId());
+        assertEquals(perWindow, last.incidents().size(), "the last window holds exactly a day of acts");
     }
 }
