@@ -68,20 +68,28 @@ public class EventLinks {
             days.computeIfAbsent(new Group(report.country(), report.eventType()), g -> new TreeSet<>()).add(report.day());
         }
         entities.flush();
-        days.forEach((group, changedDays) -> changedDays.forEach(day -> relinkFrom(group, day)));
+        // Auditors' decisions are rare: most rounds have none to read at all.
+        boolean anyDecisions = entities.createQuery("select count(d) from LinkDecision d", Long.class)
+                .getSingleResult() > 0;
+        days.forEach((group, changedDays) -> {
+            // Changed days lie close together: each day's rows are read once per call, not once per
+            // changed day whose relinking reaches it.
+            Map<LocalDate, List<LinkRow>> read = new HashMap<>();
+            changedDays.forEach(day -> relinkFrom(group, day, read, anyDecisions));
+        });
     }
 
-    private void relinkFrom(Group group, LocalDate first) {
-        List<LinkRow> previous = rows(group, first.minusDays(1));
+    private void relinkFrom(Group group, LocalDate first, Map<LocalDate, List<LinkRow>> read, boolean anyDecisions) {
+        List<LinkRow> previous = read.computeIfAbsent(first.minusDays(1), d -> rows(group, d));
         for (LocalDate day = first; ; day = day.plusDays(1)) {
-            List<LinkRow> today = rows(group, day);
+            List<LinkRow> today = read.computeIfAbsent(day, d -> rows(group, d));
             if (today.isEmpty() && day.isAfter(first)) {
                 return; // nothing links across a day without reports
             }
             Map<String, EventLinking.Link> previousLinks = new HashMap<>();
             previous.forEach(r -> previousLinks.put(r.incidentId(), r.link()));
             Map<String, EventLinking.Link> links = EventLinking.linkDay(reports(today), reports(previous), previousLinks,
-                    decisions(today, previous));
+                    anyDecisions ? decisions(today, previous) : Map.of());
             List<LinkRow> linked = new ArrayList<>();
             boolean changed = false;
             for (LinkRow row : today) {
@@ -96,6 +104,7 @@ public class EventLinks {
                 }
                 linked.add(new LinkRow(row.incidentId(), link.eventId(), link.anchor(), row.report()));
             }
+            read.put(day, linked);
             if (!changed && day.isAfter(first)) {
                 return;
             }

@@ -18,6 +18,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,8 @@ public class PatternRound {
     static final String PRINCIPAL = "system:patterns";
     /** Periods found together from one read of acts (see {@link #runs}). */
     static final int PERIODS_PER_READ = 8;
+    /** Reports per statement when a round reads or deletes by report id. */
+    private static final int READ_CHUNK = 100;
     /** The events that say a report's judgement, review or link changed. */
     private static final Set<String> REPORT_EVENTS = Set.of(Outbox.VERDICT_CREATED, Outbox.VERDICT_CHANGED,
             Outbox.REVIEW_DECIDED, Outbox.LINK_DECIDED);
@@ -116,23 +119,33 @@ public class PatternRound {
      */
     private Map<String, Set<Long>> replaceActs(Set<String> incidentIds, Ruleset ruleset, Map<String, String> reports) {
         Map<String, Set<Long>> times = new TreeMap<>();
-        for (String id : incidentIds) {
-            for (StoredAct old : StoredAct.<StoredAct>list("incidentId", id)) {
-                times.computeIfAbsent(old.truceId, t -> new TreeSet<>()).add(old.at);
-                old.delete();
+        Map<String, Object[]> incidents = new HashMap<>();
+        List<String> ids = List.copyOf(incidentIds);
+        // A few statements per chunk of reports, not a few per report. Read as values: entities
+        // would stay in the persistence context for the whole round.
+        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
+            for (Object[] old : entities.createQuery("select a.truceId, a.at from StoredAct a where a.incidentId in :ids",
+                    Object[].class).setParameter("ids", chunk).getResultList()) {
+                times.computeIfAbsent((String) old[0], t -> new TreeSet<>()).add((Long) old[1]);
             }
-            // Read as values: entities would stay in the persistence context for the whole round.
-            Object[] incident = entities.createQuery("select i.currentVersion, i.judged.reportJson, "
-                    + "i.judged.evaluationJson, i.reviewStatus from Incident i where i.id = :id", Object[].class)
-                    .setParameter("id", id).getResultStream().findFirst().orElse(null);
-            reports.put(id, incident == null ? null : (String) incident[1]);
+            entities.createQuery("delete from StoredAct a where a.incidentId in :ids").setParameter("ids", chunk).executeUpdate();
+            for (Object[] incident : entities.createQuery("select i.id, i.currentVersion, i.judged.reportJson, "
+                    + "i.judged.evaluationJson, i.reviewStatus from Incident i where i.id in :ids", Object[].class)
+                    .setParameter("ids", chunk).getResultList()) {
+                incidents.put((String) incident[0], incident);
+            }
+        }
+        for (String id : ids) {
+            Object[] incident = incidents.get(id);
+            reports.put(id, incident == null ? null : (String) incident[2]);
             if (incident == null) {
                 continue;
             }
             List<Act> acts;
             try {
-                acts = ActReading.acts(new ActReading.StoredJudgement(id, (Integer) incident[0], (String) incident[1],
-                        (String) incident[2], (String) incident[3]), ruleset.terms());
+                acts = ActReading.acts(new ActReading.StoredJudgement(id, (Integer) incident[1], (String) incident[2],
+                        (String) incident[3], (String) incident[4]), ruleset.terms());
             } catch (RuntimeException e) {
                 // Reading is pure (no database): what fails here is this one report's stored text
                 // (text stored before the API refused it). It must not hold up every other report.

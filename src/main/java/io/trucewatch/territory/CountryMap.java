@@ -30,6 +30,12 @@ final class CountryMap {
     private static final int AGREEING_POINTS = 3;
     /** ACLED geo_precision 3: the coordinates are a region's, not the place's. */
     private static final int REGION_PRECISION = 3;
+    /**
+     * ACLED geo_precision 2: the event was near the town the report names, or in part of it, and the
+     * coordinates are approximate: the named settlement, if the map has it near them, is the place
+     * the monitor meant, not whichever settlement lies nearest to the approximate point.
+     */
+    private static final int NEAR_TOWN_PRECISION = 2;
 
     private record Shape(ControlFile.Area area, PreparedGeometry geometry, double size) {
     }
@@ -117,8 +123,9 @@ final class CountryMap {
     }
 
     /**
-     * Placement, most specific first: the nearest control point within the radius (unless the
-     * coordinates are only a region's), the smallest polygon containing the coordinates, the ground
+     * Placement, most specific first: with coordinates only near a named town (geo_precision 2),
+     * that settlement if the map has it within twice the radius; the nearest control point within
+     * the radius (unless the coordinates are only a region's), the smallest polygon containing the coordinates, the ground
      * between settlements when the nearest ones within {@code points_around_km} all had one holder,
      * a control point or area bearing the location's name (in the report's governorate), then areas
      * by district and governorate names.
@@ -128,7 +135,11 @@ final class CountryMap {
         LocalDate day = LocalDate.ofInstant(at, zone);
         boolean located = latitude != null && longitude != null;
         boolean settlementPrecise = located && (geoPrecision == null || geoPrecision < REGION_PRECISION);
-        Placement found = settlementPrecise ? byNearestPoint(latitude, longitude, day) : null;
+        Placement found = located && geoPrecision != null && geoPrecision == NEAR_TOWN_PRECISION
+                ? byNameNear(location, admin1, latitude, longitude, day) : null;
+        if (found == null && settlementPrecise) {
+            found = byNearestPoint(latitude, longitude, day);
+        }
         if (found == null && located) {
             found = byPolygon(latitude, longitude, day);
         }
@@ -146,6 +157,27 @@ final class CountryMap {
                 .map(near -> atPoint(near.point(), day, "point", "nearest settlement " + near.point().name() + ", "
                         + Geodesy.kilometres(near.km()) + " away"))
                 .orElse(null);
+    }
+
+    /** The settlement the report names, in its governorate, if it lies within twice the radius of the coordinates. */
+    private Placement byNameNear(String location, String admin1, double latitude, double longitude, LocalDate day) {
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        String admin1Key = admin1 == null ? null : canonicalAdmin1(admin1);
+        for (ControlPoint point : points.named(location)) {
+            boolean sameGovernorate = admin1Key == null || admin1Key.equals(canonicalAdmin1(point.admin1()));
+            if (!sameGovernorate || point.lat() == null || point.lon() == null
+                    || PointIndex.controllerOn(point, day).isEmpty()) {
+                continue;
+            }
+            double km = Geodesy.haversineKm(latitude, longitude, point.lat(), point.lon());
+            if (km <= 2 * points.radiusKm()) {
+                return atPoint(point, day, "location", "settlement named '" + location + "', "
+                        + Geodesy.kilometres(km) + " from the report's approximate coordinates");
+            }
+        }
+        return null;
     }
 
     private Placement byPolygon(double latitude, double longitude, LocalDate day) {

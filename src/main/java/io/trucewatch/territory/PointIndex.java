@@ -40,6 +40,10 @@ final class PointIndex {
         tree.build();
     }
 
+    double radiusKm() {
+        return radiusKm;
+    }
+
     /** The nearest point within the radius that has a controller on {@code day}. */
     Optional<Near> nearest(double latitude, double longitude, LocalDate day) {
         return within(latitude, longitude, radiusKm, day).stream().findFirst();

@@ -103,6 +103,21 @@ class ControlMapTest {
     }
 
     @Test
+    void approximateCoordinatesNearTheNamedSettlementArePlacedThere() {
+        // 35.50, 36.53: 0.6 km from the village, 2.7 km from the town.
+        Placement named = at("2016-04-10", 35.50, 36.53, 2, "Idleb", "Kafr Test");
+        assertEquals("town", named.placeId(), "geo_precision 2: near the town the report names");
+        assertEquals("location", named.matchedBy());
+        assertTrue(named.how().contains("approximate coordinates"), named.how());
+        assertEquals("village", at("2016-04-10", 35.50, 36.53, 1, "Idleb", "Kafr Test").placeId(),
+                "precise coordinates: the nearest settlement");
+        assertEquals("village", at("2016-04-10", 35.50, 36.53, 2, "Idleb", "Unknown Village").placeId(),
+                "a name the map does not know: the nearest settlement");
+        assertEquals("box-area", at("2016-04-10", 35.60, 36.40, 2, "Idleb", "Kafr Test").placeId(),
+                "the named settlement 14 km away, beyond twice the radius, is not where the coordinates are");
+    }
+
+    @Test
     void withoutCoordinatesAPointIsFoundByNameInTheReportsGovernorate() {
         assertEquals("town", at("2016-04-10", null, null, null, "Idlib", "Kfar Test").placeId(), "alias, and admin1 spelling");
         assertEquals("namesake", at("2016-04-10", null, null, null, "Hama", "Kafr Test").placeId());
