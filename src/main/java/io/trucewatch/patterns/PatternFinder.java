@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,8 +66,8 @@ public final class PatternFinder {
         /** The widest window speaks for the pattern (the latest of equals: it has seen the most). */
         private static final Comparator<PatternHit> WIDER = Comparator.comparingInt((PatternHit h) -> h.incidents().size())
                 .thenComparingLong(PatternHit::at).thenComparing(PatternHit::incidentId);
-        final Set<String> incidents = new TreeSet<>();
-        final Set<String> areas = new TreeSet<>();
+        final Set<String> incidents = new HashSet<>();
+        final Set<String> areas = new HashSet<>();
         boolean review;
         PatternHit widest;
 
@@ -104,7 +105,7 @@ public final class PatternFinder {
             Map<String, Act> actOf) {
         PatternHit widest = group.widest;
         long period = span.index(widest.at());
-        Set<String> incidents = group.incidents;
+        Set<String> incidents = new TreeSet<>(group.incidents);
         long firstAct = incidents.stream().mapToLong(i -> actOf.get(i).at()).min().orElse(widest.at());
         long lastAct = incidents.stream().mapToLong(i -> actOf.get(i).at()).max().orElse(widest.at());
         List<DetectedPattern.Member> members = incidents.stream().map(actOf::get)
@@ -119,7 +120,7 @@ public final class PatternFinder {
         return new DetectedPattern(id, truce.id(), threshold.pattern(), threshold.title(), widest.rule(), widest.clause(),
                 group.review ? Verdict.NEEDS_REVIEW : Verdict.PROBABLE_VIOLATION, widest.party(), widest.key(), periodStart,
                 periodEnd, Instant.ofEpochMilli(firstAct), Instant.ofEpochMilli(lastAct), members,
-                List.copyOf(group.areas), explanation);
+                List.copyOf(new TreeSet<>(group.areas)), explanation);
     }
 
     /** The same (truce, pattern, party, key, period) always has the same id. */

@@ -47,10 +47,11 @@ public class PatternRound {
     private static final Logger LOG = Logger.getLogger(PatternRound.class);
     /**
      * Outbox events taken per round. The reports of one round that fall in the same periods share
-     * one finding of them; but a round holds its reports' JSON and its periods' acts, and 2 000 a
-     * round ran a 256 MB heap out of memory under load (SeveralInstancesIT).
+     * one finding of them, so under load fewer, larger rounds cost less (each finds its periods again
+     * from all their acts). A round holds its reports' JSON and, 8 periods at a time, their acts; the
+     * rules' sessions hold one window's acts (PatternDetector).
      */
-    static final int BATCH = 500;
+    static final int BATCH = 2000;
     static final String PRINCIPAL = "system:patterns";
     /** Periods found together from one read of acts (see {@link #runs}). */
     static final int PERIODS_PER_READ = 8;

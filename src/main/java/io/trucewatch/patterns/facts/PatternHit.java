@@ -3,7 +3,7 @@ package io.trucewatch.patterns.facts;
 import io.trucewatch.evaluation.Verdict;
 import java.util.Collection;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashSet;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -20,8 +20,10 @@ public record PatternHit(String rule, String pattern, String clause, Verdict ver
         String incidentId, long at, Set<String> incidents, Set<String> areas, String explanation) {
 
     public PatternHit {
-        incidents = Set.copyOf(new TreeSet<>(incidents));
-        areas = areas == null ? Set.of() : Set.copyOf(new TreeSet<>(areas));
+        // One copy, unordered: a hit is made per act in dense windows, and whoever needs an order
+        // (the stored pattern) sorts the union of a period's hits once.
+        incidents = Set.copyOf(incidents);
+        areas = areas == null ? Set.of() : Set.copyOf(areas);
     }
 
     /** A hit of {@code rule} for the window that ends at {@code act}. */
@@ -32,11 +34,18 @@ public record PatternHit(String rule, String pattern, String clause, Verdict ver
                 act.incidentId(), act.at(), strings(incidents), strings(areas), explanation);
     }
 
+    /** The values as strings, nulls left out (what collectSet gives is already that, and is not copied here). */
     private static Set<String> strings(Collection<?> values) {
-        Set<String> out = new TreeSet<>();
-        if (values != null) {
-            values.stream().filter(v -> v != null).forEach(v -> out.add(String.valueOf(v)));
+        if (values == null) {
+            return Set.of();
         }
+        if (values instanceof Set<?> set && set.stream().allMatch(v -> v instanceof String)) {
+            @SuppressWarnings("unchecked")
+            Set<String> strings = (Set<String>) set;
+            return strings;
+        }
+        Set<String> out = new HashSet<>();
+        values.stream().filter(v -> v != null).forEach(v -> out.add(String.valueOf(v)));
         return out;
     }
 }
