@@ -81,9 +81,12 @@ class WebhookRestartIT {
             Process restarted = PackagedService.start(work, port, Path.of("rules"), Path.of("config"), flags);
             try {
                 PackagedService.awaitReady(http, port);
+                // A delivery in flight when the first instance was killed waits out its claim's
+                // lease (the 10 s timeout + 30 s margin, WebhookDispatcher.claimLease) before the
+                // restarted instance may send it: wait longer than that.
                 for (String incident : incidents) {
                     WebhookReceiver.Received got = receiver.await(r -> r.body().contains("\"id\":\"" + incident + "\""),
-                            Duration.ofSeconds(30));
+                            Duration.ofSeconds(60));
                     assertTrue(got.signatureValid());
                 }
                 Set<String> delivered = receiver.received().stream().filter(r -> r.answeredWith() == 204)
