@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
  * {@link ActorPhrases}); an associate written only as an ally ("allied militias") is read as an ally
  * of the actor it is associated with; what still names nothing is kept as written, with the
  * registry's nearest names.
+ *
+ * <p>An actor1 that only describes ("armed groups", "gunmen": the registry's unidentified actor)
+ * beside an associate the report does name ("rebels (Fatah Halab factions)") is read the other way
+ * round: the named associate is who acted, and the description stands beside it. Monitors write
+ * the description first when the source does ("armed groups fired mortars…, rebels of Fatah
+ * Halab"); the named group is what the rules must judge.
  */
 public final class ActorResolution {
 
@@ -31,9 +37,37 @@ public final class ActorResolution {
         List<ResolvedActor> named = new ArrayList<>();
         ResolvedActor actor1 = add(named, "actor1", report.actor1(), registry, null);
         addAll(named, "assoc_actor_1", report.assocActor1(), registry, actor1);
+        if (describesOnly(actor1, registry)) {
+            nameByAssociate(named, actor1, registry);
+        }
         ResolvedActor actor2 = add(named, "actor2", report.actor2(), registry, null);
         addAll(named, "assoc_actor_2", report.assocActor2(), registry, actor2);
         return named;
+    }
+
+    /** Whether a resolved actor1 is a description that identifies no one (the registry's kind unidentified). */
+    private static boolean describesOnly(ResolvedActor actor, ActorRegistry registry) {
+        return actor != null && actor.actorId() != null
+                && registry.byId(actor.actorId()).map(a -> Actor.UNIDENTIFIED.equals(a.kind())).orElse(false);
+    }
+
+    /**
+     * The first associate of actor1 that names someone becomes actor1; the description takes its
+     * place among the associates. Nothing changes when no associate names anyone.
+     */
+    private static void nameByAssociate(List<ResolvedActor> named, ResolvedActor actor1, ActorRegistry registry) {
+        for (int i = 0; i < named.size(); i++) {
+            ResolvedActor associate = named.get(i);
+            boolean names = "assoc_actor_1".equals(associate.role()) && associate.resolved()
+                    && !describesOnly(associate, registry);
+            if (names) {
+                int at = named.indexOf(actor1);
+                named.set(at, associate.as("actor1", "named by assoc_actor_1, as actor1 '" + actor1.asWritten()
+                        + "' describes but does not identify who acted"));
+                named.set(i, actor1.as("assoc_actor_1", "a description beside the actor the report names"));
+                return;
+            }
+        }
     }
 
     private static void addAll(List<ResolvedActor> into, String role, String joined, ActorRegistry registry,

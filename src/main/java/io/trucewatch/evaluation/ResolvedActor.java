@@ -45,6 +45,12 @@ public record ResolvedActor(String role, String asWritten, String actorId, Strin
         return new ResolvedActor(role, asWritten, null, null, false, null, List.of(), nearest);
     }
 
+    /** The same resolution in another column of the report, saying why it was moved there. */
+    public ResolvedActor as(String otherRole, String why) {
+        String read = reading == null ? why : reading + "; " + why;
+        return new ResolvedActor(otherRole, asWritten, actorId, actorName, resolved, read, alternatives, nearest);
+    }
+
     @JsonIgnore
     public boolean namesAlternatives() {
         return !alternatives.isEmpty();
