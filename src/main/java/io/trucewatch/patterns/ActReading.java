@@ -76,7 +76,7 @@ public final class ActReading {
             for (String party : parties) {
                 boolean charged = violating.contains(party) && (verdict == Verdict.PROBABLE_VIOLATION || confirmed);
                 acts.add(new Act(stored.incidentId(), stored.version(), stored.reviewStatus(), truce.id(), at.toEpochMilli(), party, perpetrators.besideExcluded(),
-                        area(report), weapon.id(), Set.copyOf(weapon.classes()), verdict, charged, fired));
+                        terms.control().governorate(report.country(), report.admin1()), weapon.id(), Set.copyOf(weapon.classes()), verdict, charged, fired));
             }
         }
         return acts;
@@ -105,7 +105,4 @@ public final class ActReading {
         return new Perpetrators(parties, besideExcluded);
     }
 
-    private static String area(IncidentReport report) {
-        return report.admin1() == null || report.admin1().isBlank() ? null : report.admin1().strip();
-    }
 }

@@ -25,6 +25,18 @@ public final class ControlMap {
         return new ControlMap(List.of());
     }
 
+    /**
+     * The governorate (oblast) as the country's map names it ("Lattakia" for "Latakia"): one area
+     * however a report spells it. A name no map knows is kept as written (stripped); none is null.
+     */
+    public String governorate(String country, String admin1) {
+        if (admin1 == null || admin1.isBlank()) {
+            return null;
+        }
+        return countries.stream().filter(map -> map.claims(country, admin1)).findFirst()
+                .flatMap(map -> map.governorate(admin1)).orElse(admin1.strip());
+    }
+
     public Placement place(String country, String admin1, String admin2, String location,
             Double latitude, Double longitude, Integer geoPrecision, Instant at) {
         for (CountryMap map : countries) {

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,6 +56,8 @@ final class CountryMap {
     private final double outerRadiusKm;
     /** Every spelling of a governorate → the key of its canonical name. */
     private final Map<String, String> canonicalAdmin1;
+    /** Every spelling of a governorate (its key) → its canonical name as the file writes it. */
+    private final Map<String, String> admin1Name;
     /** The same data as a map draws it (the console's map). */
     private final CountryLayer layer;
 
@@ -63,11 +66,17 @@ final class CountryMap {
         this.points = new PointIndex(points, file.pointRadiusKm() == null ? DEFAULT_RADIUS_KM : file.pointRadiusKm());
         this.outerRadiusKm = file.pointsAroundKm() == null ? 0 : file.pointsAroundKm();
         Map<String, String> canonical = new HashMap<>();
+        Map<String, String> named = new HashMap<>();
         file.admin1Names().forEach((name, aliases) -> {
             canonical.put(PlaceNames.key(name), PlaceNames.key(name));
-            aliases.forEach(alias -> canonical.put(PlaceNames.key(alias), PlaceNames.key(name)));
+            named.put(PlaceNames.key(name), name);
+            aliases.forEach(alias -> {
+                canonical.put(PlaceNames.key(alias), PlaceNames.key(name));
+                named.put(PlaceNames.key(alias), name);
+            });
         });
         this.canonicalAdmin1 = Map.copyOf(canonical);
+        this.admin1Name = Map.copyOf(named);
         this.zone = ZoneId.of(file.timeZone());
         this.countryKey = ActorNames.key(file.country());
         this.admin1Keys = file.admin1Names().entrySet().stream()
@@ -236,6 +245,11 @@ final class CountryMap {
     }
 
     /** The key of a governorate's canonical name, whatever spelling the map lists for it. */
+    /** The governorate's canonical name, if this map knows the spelling. */
+    Optional<String> governorate(String admin1) {
+        return Optional.ofNullable(admin1Name.get(PlaceNames.key(admin1)));
+    }
+
     private String canonicalAdmin1(String admin1) {
         String key = PlaceNames.key(admin1);
         return canonicalAdmin1.getOrDefault(key, key);
