@@ -1,6 +1,7 @@
 package io.trucewatch.evaluation;
 
 import io.trucewatch.actors.Actor;
+import io.trucewatch.actors.ActorNames;
 import io.trucewatch.evaluation.facts.Involvement;
 import io.trucewatch.evaluation.facts.LineDistance;
 import io.trucewatch.evaluation.facts.Occurrence;
@@ -8,6 +9,7 @@ import io.trucewatch.evaluation.facts.PlaceControl;
 import io.trucewatch.evaluation.facts.Report;
 import io.trucewatch.evaluation.facts.Role;
 import io.trucewatch.evaluation.facts.TruceScope;
+import io.trucewatch.evaluation.facts.WeaponSite;
 import io.trucewatch.evaluation.facts.WeaponZone;
 import io.trucewatch.incidents.IncidentReport;
 import io.trucewatch.rulesets.Terms;
@@ -68,7 +70,31 @@ public final class FactBuilder {
                 facts.add(weaponZone(zone, truce.zone()));
             }
         }
+        for (TruceTerms.WeaponSite site : own.weaponSites()) {
+            String named = firstPhraseIn(site.names(), report.location(), report.weapon());
+            if (named != null) {
+                boolean missing = firstPhraseIn(site.missing(), report.location(), report.weapon(), report.notes()) != null;
+                facts.add(new WeaponSite(site.id(), site.clause(), site.title(), named, missing));
+            }
+        }
         return facts;
+    }
+
+    /** The first phrase found as whole words (case, accents and punctuation ignored) in any of the texts. */
+    private static String firstPhraseIn(List<String> phrases, String... texts) {
+        List<String> keyed = new ArrayList<>();
+        for (String text : texts) {
+            if (text != null && !text.isBlank()) {
+                keyed.add(" " + ActorNames.key(text) + " ");
+            }
+        }
+        for (String phrase : phrases) {
+            String key = " " + ActorNames.key(phrase) + " ";
+            if (keyed.stream().anyMatch(text -> text.contains(key))) {
+                return phrase;
+            }
+        }
+        return null;
     }
 
     /**

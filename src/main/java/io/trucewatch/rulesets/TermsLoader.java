@@ -78,7 +78,7 @@ public final class TermsLoader {
                 TruceTerms terms = parse(path, text, TruceTerms.class, ConfigSchemas.TRUCE);
                 if (terms != null && actors != null && checkTruce(path, terms, actors) & checkPatterns(path, terms, weapons)) {
                     Map<String, Geometry> lines = loadLines(path, terms);
-                    if (lines != null && checkZones(path, terms)) {
+                    if (lines != null && checkZones(path, terms) & checkWeaponSites(path, terms)) {
                         truces.put(terms.id(), new Truce(terms, actors, lines));
                     }
                 }
@@ -261,6 +261,23 @@ public final class TermsLoader {
                     error(path, key + ".from_lines: '" + line + "' is not a reference line " + lineIds);
                 }
             });
+        }
+        return errors.size() == before;
+    }
+
+    /** Each weapon site's id once, its clause one the truce has. */
+    private boolean checkWeaponSites(String path, TruceTerms terms) {
+        int before = errors.size();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < terms.weaponSites().size(); i++) {
+            TruceTerms.WeaponSite site = terms.weaponSites().get(i);
+            String key = "weapon_sites[" + i + "]";
+            if (site.id() != null && !ids.add(site.id())) {
+                error(path, key + ".id: '" + site.id() + "' is used twice");
+            }
+            if (site.clause() == null || !terms.hasClause(site.clause())) {
+                error(path, key + ".clause: unknown clause '" + site.clause() + "'");
+            }
         }
         return errors.size() == before;
     }

@@ -28,6 +28,7 @@ public record TruceTerms(
         List<Exemption> exemptions,
         List<ReferenceLine> referenceLines,
         List<WithdrawalZone> withdrawalZones,
+        List<WeaponSite> weaponSites,
         String rules,
         Boolean everyArmedActorBound,
         List<PatternTerm> patterns) {
@@ -35,6 +36,7 @@ public record TruceTerms(
     public TruceTerms {
         referenceLines = nonNull(referenceLines);
         withdrawalZones = nonNull(withdrawalZones);
+        weaponSites = nonNull(weaponSites);
         sources = nonNull(sources);
         clauses = nonNull(clauses);
         parties = nonNull(parties);
@@ -162,6 +164,20 @@ public record TruceTerms(
         public WithdrawalZone {
             weaponClasses = nonNull(weaponClasses);
             fromLines = fromLines == null ? Map.of() : Map.copyOf(fromLines);
+        }
+    }
+
+    /**
+     * Where withdrawn weapons are kept and verified (holding areas, permanent storage sites): a
+     * weapon reported at one is where the withdrawal put it, not in the field. {@code names} are the
+     * phrases a report's place or weapon uses for such a site; {@code missing} the phrases that say
+     * weapons were not found there. Matched as whole words, case ignored.
+     */
+    public record WeaponSite(String id, String clause, String title, List<String> names, List<String> missing,
+            String source) {
+        public WeaponSite {
+            names = nonNull(names);
+            missing = nonNull(missing);
         }
     }
 

@@ -65,4 +65,22 @@ class ConfigSchemaTest {
         RulesetException e = refused(path, "    kind: state-forces\n", "    kind: army\n");
         assertTrue(e.getMessage().contains("config/actors.yaml:") && e.getMessage().contains(".kind: "), e.getMessage());
     }
+
+    @Test
+    void aWeaponSiteUnderAClauseTheTruceDoesNotHaveIsRefused() {
+        String path = "config/truces/minsk-2015.yaml";
+        String site = "  - id: holding-areas-and-storage-sites\n    clause: monitoring\n";
+        RulesetException e = refused(path, site, site.replace("clause: monitoring", "clause: verification"));
+        assertTrue(e.getMessage().contains("weapon_sites[0].clause: unknown clause 'verification'"), e.getMessage());
+    }
+
+    @Test
+    void aWeaponSiteWithoutTheWordsForMissingWeaponsIsRefusedByItsSchema() {
+        String path = "config/truces/minsk-2015.yaml";
+        String text = REAL.files().get(path);
+        int from = text.indexOf("    missing: [");
+        int to = text.indexOf("]", from) + 2;
+        RulesetException e = refused(path, text.substring(from, to), "");
+        assertTrue(e.getMessage().contains("weapon_sites[0]") && e.getMessage().contains("missing"), e.getMessage());
+    }
 }

@@ -9,6 +9,7 @@ import io.trucewatch.evaluation.facts.PlaceControl;
 import io.trucewatch.evaluation.facts.Report;
 import io.trucewatch.evaluation.facts.Role;
 import io.trucewatch.evaluation.facts.TruceScope;
+import io.trucewatch.evaluation.facts.WeaponSite;
 import io.trucewatch.evaluation.facts.WeaponZone;
 import io.trucewatch.evaluation.facts.WithdrawalPhase;
 import io.trucewatch.patterns.facts.Act;
@@ -39,8 +40,8 @@ final class RuleVocabulary {
 
     /** The engine's own fact and finding types, which rule files import. */
     static final List<Class<?>> FACT_TYPES = List.of(Finding.class, Involvement.class, LineDistance.class,
-            Occurrence.class, PlaceControl.class, Report.class, Role.class, TruceScope.class, WeaponZone.class,
-            WithdrawalPhase.class, Verdict.class, Standing.class, Act.class, PatternThreshold.class, PatternHit.class,
+            Occurrence.class, PlaceControl.class, Report.class, Role.class, TruceScope.class, WeaponSite.class,
+            WeaponZone.class, WithdrawalPhase.class, Verdict.class, Standing.class, Act.class, PatternThreshold.class, PatternHit.class,
             TriggerSpan.class);
 
     /** Static functions a rule file may import ({@code import function …}). */
