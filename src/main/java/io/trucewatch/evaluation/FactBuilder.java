@@ -4,6 +4,7 @@ import io.trucewatch.actors.Actor;
 import io.trucewatch.actors.ActorNames;
 import io.trucewatch.evaluation.facts.Involvement;
 import io.trucewatch.evaluation.facts.LineDistance;
+import io.trucewatch.evaluation.facts.MonitorQualification;
 import io.trucewatch.evaluation.facts.Occurrence;
 import io.trucewatch.evaluation.facts.PlaceControl;
 import io.trucewatch.evaluation.facts.Report;
@@ -68,6 +69,12 @@ public final class FactBuilder {
                     && !at.isBefore(zone.supersededFrom().atZone(truce.zone()).toInstant());
             if (!superseded) {
                 facts.add(weaponZone(zone, truce.zone()));
+            }
+        }
+        for (TruceTerms.MonitorQualification qualification : own.monitorQualifications()) {
+            String phrase = firstPhraseIn(qualification.phrases(), report.weapon(), report.notes());
+            if (phrase != null) {
+                facts.add(new MonitorQualification(qualification.id(), qualification.clause(), qualification.title(), phrase));
             }
         }
         for (TruceTerms.WeaponSite site : own.weaponSites()) {

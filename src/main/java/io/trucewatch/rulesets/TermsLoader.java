@@ -78,7 +78,7 @@ public final class TermsLoader {
                 TruceTerms terms = parse(path, text, TruceTerms.class, ConfigSchemas.TRUCE);
                 if (terms != null && actors != null && checkTruce(path, terms, actors) & checkPatterns(path, terms, weapons)) {
                     Map<String, Geometry> lines = loadLines(path, terms);
-                    if (lines != null && checkZones(path, terms) & checkWeaponSites(path, terms)) {
+                    if (lines != null && checkZones(path, terms) & checkSitesAndQualifications(path, terms)) {
                         truces.put(terms.id(), new Truce(terms, actors, lines));
                     }
                 }
@@ -265,21 +265,29 @@ public final class TermsLoader {
         return errors.size() == before;
     }
 
-    /** Each weapon site's id once, its clause one the truce has. */
-    private boolean checkWeaponSites(String path, TruceTerms terms) {
+    /** Each weapon site's and monitor qualification's id once, its clause one the truce has. */
+    private boolean checkSitesAndQualifications(String path, TruceTerms terms) {
         int before = errors.size();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < terms.weaponSites().size(); i++) {
-            TruceTerms.WeaponSite site = terms.weaponSites().get(i);
-            String key = "weapon_sites[" + i + "]";
-            if (site.id() != null && !ids.add(site.id())) {
-                error(path, key + ".id: '" + site.id() + "' is used twice");
-            }
-            if (site.clause() == null || !terms.hasClause(site.clause())) {
-                error(path, key + ".clause: unknown clause '" + site.clause() + "'");
-            }
+            checkIdAndClause(path, terms, "weapon_sites[" + i + "]", terms.weaponSites().get(i).id(),
+                    terms.weaponSites().get(i).clause(), ids);
+        }
+        ids.clear();
+        for (int i = 0; i < terms.monitorQualifications().size(); i++) {
+            checkIdAndClause(path, terms, "monitor_qualifications[" + i + "]", terms.monitorQualifications().get(i).id(),
+                    terms.monitorQualifications().get(i).clause(), ids);
         }
         return errors.size() == before;
+    }
+
+    private void checkIdAndClause(String path, TruceTerms terms, String key, String id, String clause, Set<String> ids) {
+        if (id != null && !ids.add(id)) {
+            error(path, key + ".id: '" + id + "' is used twice");
+        }
+        if (clause == null || !terms.hasClause(clause)) {
+            error(path, key + ".clause: unknown clause '" + clause + "'");
+        }
     }
 
     private void checkActorTerms(String path, String key, List<TruceTerms.ActorTerm> list, ActorRegistry actors) {

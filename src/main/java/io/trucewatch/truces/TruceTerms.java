@@ -29,6 +29,7 @@ public record TruceTerms(
         List<ReferenceLine> referenceLines,
         List<WithdrawalZone> withdrawalZones,
         List<WeaponSite> weaponSites,
+        List<MonitorQualification> monitorQualifications,
         String rules,
         Boolean everyArmedActorBound,
         List<PatternTerm> patterns) {
@@ -37,6 +38,7 @@ public record TruceTerms(
         referenceLines = nonNull(referenceLines);
         withdrawalZones = nonNull(withdrawalZones);
         weaponSites = nonNull(weaponSites);
+        monitorQualifications = nonNull(monitorQualifications);
         sources = nonNull(sources);
         clauses = nonNull(clauses);
         parties = nonNull(parties);
@@ -178,6 +180,18 @@ public record TruceTerms(
         public WeaponSite {
             names = nonNull(names);
             missing = nonNull(missing);
+        }
+    }
+
+    /**
+     * A monitoring mission's own words for what it saw, with the clause they apply: e.g. the OSCE
+     * SMM's "in violation of the withdrawal lines", which it writes only of weapons it placed inside
+     * a zone from the exact lines it holds (this service's lines are approximate). {@code phrases}
+     * are matched as whole words, case ignored, in the report's weapon and notes.
+     */
+    public record MonitorQualification(String id, String clause, String title, List<String> phrases, String source) {
+        public MonitorQualification {
+            phrases = nonNull(phrases);
         }
     }
 

@@ -4,6 +4,7 @@ import io.trucewatch.evaluation.Verdict;
 import io.trucewatch.evaluation.facts.Finding;
 import io.trucewatch.evaluation.facts.Involvement;
 import io.trucewatch.evaluation.facts.LineDistance;
+import io.trucewatch.evaluation.facts.MonitorQualification;
 import io.trucewatch.evaluation.facts.Occurrence;
 import io.trucewatch.evaluation.facts.PlaceControl;
 import io.trucewatch.evaluation.facts.Report;
@@ -39,7 +40,7 @@ import java.util.Set;
 final class RuleVocabulary {
 
     /** The engine's own fact and finding types, which rule files import. */
-    static final List<Class<?>> FACT_TYPES = List.of(Finding.class, Involvement.class, LineDistance.class,
+    static final List<Class<?>> FACT_TYPES = List.of(Finding.class, Involvement.class, LineDistance.class, MonitorQualification.class,
             Occurrence.class, PlaceControl.class, Report.class, Role.class, TruceScope.class, WeaponSite.class,
             WeaponZone.class, WithdrawalPhase.class, Verdict.class, Standing.class, Act.class, PatternThreshold.class, PatternHit.class,
             TriggerSpan.class);
