@@ -369,6 +369,12 @@ public final class TermsLoader {
             }
             checkPeriods(path, key, area.control(), actors);
         }
+        for (int i = 0; i < file.describedHolders().size(); i++) {
+            String holder = file.describedHolders().get(i).holder();
+            if (holder == null || !actors.contains(holder)) {
+                error(path, "described_holders[" + i + "].holder: unknown actor '" + holder + "'");
+            }
+        }
         return errors.size() == before;
     }
 

@@ -19,7 +19,8 @@ public record ControlFile(
         List<Area> areas,
         List<String> pointFiles,
         Double pointRadiusKm,
-        Double pointsAroundKm) {
+        Double pointsAroundKm,
+        List<DescribedHolder> describedHolders) {
 
     /** The controller of a place no single side held: front lines, or sources that disagree. */
     public static final String CONTESTED = "contested";
@@ -28,6 +29,17 @@ public record ControlFile(
         admin1Names = admin1Names == null ? Map.of() : Map.copyOf(admin1Names);
         areas = areas == null ? List.of() : List.copyOf(areas);
         pointFiles = pointFiles == null ? List.of() : List.copyOf(pointFiles);
+        describedHolders = describedHolders == null ? List.of() : List.copyOf(describedHolders);
+    }
+
+    /**
+     * Words reports use to name a place by who held it ("rebel-held areas of Aleppo", "the
+     * regime-held west"), and the actor they mean. Used only for a report nothing else places.
+     */
+    public record DescribedHolder(List<String> words, String holder, String source) {
+        public DescribedHolder {
+            words = words == null ? List.of() : List.copyOf(words);
+        }
     }
 
     /**

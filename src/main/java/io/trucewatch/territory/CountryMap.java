@@ -158,6 +158,9 @@ final class CountryMap {
         if (found == null) {
             found = byName(location, admin1, admin2, day);
         }
+        if (found == null) {
+            found = byDescription(location);
+        }
         return found != null ? found : Placement.unplaced(file.country());
     }
 
@@ -238,6 +241,28 @@ final class CountryMap {
                 Placement found = controlled(area, day, level.label);
                 if (found != null) {
                     return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The holder the report's own words give the place ("rebel-held areas of Aleppo"), when the map
+     * places it nowhere: the report's description, not the map, and the placement says so.
+     */
+    private Placement byDescription(String location) {
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        String padded = " " + ActorNames.key(location) + " ";
+        for (ControlFile.DescribedHolder described : file.describedHolders()) {
+            for (String words : described.words()) {
+                if (padded.contains(" " + ActorNames.key(words) + " ")) {
+                    ControlFile.Period period = new ControlFile.Period(described.holder(), List.of(), null, null,
+                            "the report's own description of the place ('" + words + "'); " + described.source(), null);
+                    return new Placement(file.country(), null, location, period, "description",
+                            "described by the report as '" + words + "' (the map does not place it)");
                 }
             }
         }

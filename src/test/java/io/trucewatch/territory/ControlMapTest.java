@@ -56,7 +56,8 @@ class ControlMapTest {
                 List.of(new ControlFile.Area("box-area", "The box", "box", List.of(), List.of(), List.of(), List.of(REBELS_ALWAYS)),
                         new ControlFile.Area("idleb", "Idleb governorate", null, List.of(), List.of(), List.of("Idleb"),
                                 List.of(new ControlFile.Period("jaish-al-fatah", null, null, null, "test", null)))),
-                List.of(), 5.0, 12.0);
+                List.of(), 5.0, 12.0, List.of(new ControlFile.DescribedHolder(List.of("rebel-held", "opposition territories"),
+                        "armed-opposition", "test")));
         return ControlMaps.of(List.of(ControlMaps.country(file, name -> read(box),
                 List.of(TOWN, VILLAGE, NAMESAKE, IS_WEST, IS_EAST, REBEL_WEST))));
     }
@@ -149,5 +150,23 @@ class ControlMapTest {
         assertEquals("Lebanon", elsewhere.country());
         assertFalse(elsewhere.hasController());
         assertNull(elsewhere.placeId());
+    }
+
+    @Test
+    void aPlaceTheMapDoesNotKnowIsPlacedByTheReportsOwnWordsForItsHolder() {
+        Placement described = at("2016-04-10", null, null, null, "Aleppo", "rebel-held areas of Aleppo");
+        assertEquals("armed-opposition", described.period().controller());
+        assertEquals("description", described.matchedBy());
+        assertTrue(described.how().contains("'rebel-held'"), described.how());
+        assertEquals("armed-opposition", at("2016-04-10", null, null, null, "Aleppo", "Opposition territories in Aleppo")
+                .period().controller(), "case and punctuation ignored");
+        assertFalse(at("2016-04-10", null, null, null, "Aleppo", "eastern Aleppo").hasController(), "no holder named: unplaced");
+    }
+
+    @Test
+    void theMapWinsOverTheReportsDescriptionWhereItPlacesTheReport() {
+        Placement mapped = at("2016-07-10", 35.50, 36.50, null, "Idleb", "rebel-held Kafr Test");
+        assertEquals("syrian-government-forces", mapped.period().controller(), "the dated point, not the description");
+        assertEquals("point", mapped.matchedBy());
     }
 }
