@@ -177,7 +177,11 @@ public final class FactBuilder {
         }
         ActorStanding first = standings.get(0);
         boolean alike = standings.stream().allMatch(s -> s.standing() == first.standing()
-                && s.sides().equals(first.sides()) && s.exempt() == first.exempt());
+                && s.sides().equals(first.sides()));
+        // Exempt only if every one of them is: the exemption covers action against excluded groups
+        // alone, and a bound actor without it acting against them is answered by the rules all the
+        // same, so parties of one side that differ only in it ("regime and Hezbollah forces") stand alike.
+        boolean exempt = standings.stream().allMatch(ActorStanding::exempt);
         String either = String.join(" or ", names.stream().distinct().toList());
         if (!alike) {
             // Armed actors that stand differently (a party and a non-party): whether the act bound
@@ -190,7 +194,7 @@ public final class FactBuilder {
                     armed ? Standing.DISPUTED : Standing.UNRESOLVED, null, null, Set.of(), false, why);
         }
         return new Involvement(role, role.perpetrator(), named.asWritten(), null, either, first.standing(), null,
-                first.side(), first.sides(), first.exempt(), "one of " + either + ", the report does not say which");
+                first.side(), first.sides(), exempt, "one of " + either + ", the report does not say which");
     }
 
     private static WeaponZone weaponZone(TruceTerms.WithdrawalZone zone, ZoneId local) {
