@@ -101,6 +101,7 @@ public final class Truce {
             return held;
         }
         List<String> excludedNames = new ArrayList<>();
+        List<String> disputedNames = new ArrayList<>();
         List<String> otherNames = new ArrayList<>();
         Set<String> otherSides = new LinkedHashSet<>();
         for (Optional<Actor> beside : alongside) {
@@ -111,6 +112,9 @@ public final class Truce {
             } else {
                 otherNames.add(name);
                 otherSides.addAll(standing.sides());
+                if (standing.standing() == Standing.DISPUTED) {
+                    disputedNames.add(name);
+                }
             }
         }
         String holderName = holder.map(Actor::name).orElse("an unknown actor");
@@ -121,6 +125,12 @@ public final class Truce {
         if (held.standing() != Standing.EXCLUDED && !excludedNames.isEmpty()) {
             return new ActorStanding(Standing.MIXED, null, held.sides(), held.exempt(), holderName + " held it with excluded "
                     + String.join(", ", excludedNames) + " fighting alongside");
+        }
+        if (held.standing() == Standing.BOUND && !disputedNames.isEmpty()) {
+            // A party's ground shared with an actor whose standing the record leaves open: an act
+            // there may have been against either, so the holding is as disputed as that actor.
+            return new ActorStanding(Standing.DISPUTED, null, held.sides(), held.exempt(), holderName + " held it with "
+                    + String.join(", ", disputedNames) + " alongside, whose standing towards the truce is disputed");
         }
         return held;
     }
