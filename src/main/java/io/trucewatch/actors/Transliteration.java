@@ -5,14 +5,18 @@ import java.util.Set;
 /**
  * A looser key for Arabic names written in Latin letters, tried only when the exact key and the key
  * without brackets find nothing: "Jaysh al-Fath", "Jeish el-Fateh" and "Jaish al-Fatah" are one
- * loose key. Articles (al-, el-, ash-, …) are dropped, vowel spellings folded (ay/ey/ei → ai,
+ * loose key. Articles (al-, el-, ash-, ed-, …) are dropped, vowel spellings folded (ay/ey/ei → ai,
  * ou/oo → u, ee → i, e → a), a final h after a vowel dropped (Nusrah → Nusra) and doubled letters
  * made single. Keys two actors share are not used (see {@link ActorRegistry}).
  */
 final class Transliteration {
 
+    /**
+     * The article and its forms assimilated to the next letter, as writers vowel them: a-, e- and u-
+     * ("ad-Din", "ed-Din", "ud-Din"). Not "us" and "un", which are also "US" and "UN".
+     */
     private static final Set<String> ARTICLES = Set.of("al", "el", "ul", "ash", "as", "ad", "ar", "at", "az", "an",
-            "ath", "adh", "the");
+            "ath", "adh", "esh", "es", "ed", "er", "et", "ez", "en", "eth", "ush", "ud", "ur", "uz", "the");
 
     private Transliteration() {
     }
