@@ -146,6 +146,12 @@ final class CountryMap {
         boolean settlementPrecise = located && (geoPrecision == null || geoPrecision < REGION_PRECISION);
         Placement found = located && geoPrecision != null && geoPrecision == NEAR_TOWN_PRECISION
                 ? byNameNear(location, admin1, latitude, longitude, day) : null;
+        if (found == null && located && geoPrecision != null && geoPrecision >= NEAR_TOWN_PRECISION) {
+            // Approximate coordinates (a city's or a region's point): the report's own words for
+            // who held the place ("rebel-held areas of Aleppo") say more than the settlement that
+            // happens to lie nearest that point.
+            found = byDescription(location);
+        }
         if (found == null && settlementPrecise) {
             found = byNearestPoint(latitude, longitude, day);
         }

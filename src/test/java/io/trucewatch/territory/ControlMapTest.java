@@ -164,9 +164,20 @@ class ControlMapTest {
     }
 
     @Test
-    void theMapWinsOverTheReportsDescriptionWhereItPlacesTheReport() {
+    void theMapWinsOverTheReportsDescriptionWhereItPlacesTheReportPrecisely() {
         Placement mapped = at("2016-07-10", 35.50, 36.50, null, "Idleb", "rebel-held Kafr Test");
         assertEquals("syrian-government-forces", mapped.period().controller(), "the dated point, not the description");
         assertEquals("point", mapped.matchedBy());
+        assertEquals("point", at("2016-07-10", 35.50, 36.50, 1, "Idleb", "rebel-held Kafr Test").matchedBy());
+    }
+
+    @Test
+    void withApproximateCoordinatesTheReportsDescriptionBeatsTheNearestSettlement() {
+        // A city's point (geo_precision 2) 1.4 km from a government-held town, for "rebel-held areas".
+        Placement described = at("2016-07-10", 35.51, 36.51, 2, "Idleb", "rebel-held areas of the district");
+        assertEquals("description", described.matchedBy());
+        assertEquals("armed-opposition", described.period().controller());
+        assertEquals("point", at("2016-07-10", 35.51, 36.51, 2, "Idleb", "areas of the district").matchedBy(),
+                "no description: the nearest settlement as before");
     }
 }
