@@ -2,7 +2,6 @@ package io.trucewatch.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Which events a subscriber (or a stream) wants. Empty lists mean "any"; {@code verdicts} defaults
@@ -12,7 +11,7 @@ import java.util.Locale;
  * @param verdicts the verdict (of a named truce, else the report's) is one of these
  * @param parties  actor ids or truce party names (canonical, as resolved when the filter was made):
  *                 a violating party, or an actor named in the report
- * @param admin1   the report's admin1, ignoring case
+ * @param admin1   the report's admin1, or one of a pattern's areas (governorates or oblasts), ignoring case
  */
 public record EventFilter(List<String> truces, List<String> verdicts, List<String> parties, String admin1) {
 
@@ -61,7 +60,15 @@ public record EventFilter(List<String> truces, List<String> verdicts, List<Strin
     }
 
     private boolean admin1Matches(JsonNode data) {
-        return admin1 == null || admin1.toLowerCase(Locale.ROOT)
-                .equals(data.path("incident").path("admin1").asText("").toLowerCase(Locale.ROOT));
+        if (admin1 == null || admin1.equalsIgnoreCase(data.path("incident").path("admin1").asText(""))) {
+            return true;
+        }
+        // A pattern event (patterns.PatternRound.eventData) has no one report: it is in every area its acts are.
+        for (JsonNode area : data.path("pattern").path("areas")) {
+            if (admin1.equalsIgnoreCase(area.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
