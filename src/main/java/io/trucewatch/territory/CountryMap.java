@@ -237,6 +237,16 @@ final class CountryMap {
                     return atPoint(point, day, "location", "settlement named '" + location + "'");
                 }
             }
+            // Another transliteration of a name ("Deir Muqrin" for the map's "Deir Miqrin"): only in
+            // the report's governorate, and only when one settlement there has that loose key.
+            List<ControlPoint> spelledOtherwise = points.namedLoosely(location).stream()
+                    .filter(point -> admin1Key != null && admin1Key.equals(canonicalAdmin1(point.admin1())))
+                    .distinct().toList();
+            if (spelledOtherwise.size() == 1 && PointIndex.controllerOn(spelledOtherwise.get(0), day).isPresent()) {
+                ControlPoint point = spelledOtherwise.get(0);
+                return atPoint(point, day, "location", "settlement named '" + location + "', spelled '" + point.name()
+                        + "' on the map");
+            }
         }
         for (NameLevel level : NameLevel.values()) {
             String name = level.of(location, admin2, admin1);

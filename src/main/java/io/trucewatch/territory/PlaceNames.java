@@ -20,4 +20,33 @@ public final class PlaceNames {
         }
         return key;
     }
+
+    private static final java.util.Set<String> ARTICLES = java.util.Set.of("al", "el", "ul", "ar", "as", "ash", "ad", "at",
+            "az", "an", "ed", "es", "er", "et", "ez", "en", "esh");
+
+    /**
+     * A looser key, for a name the exact key does not find: "Deir Muqrin" and "Dayr Miqrin", "Kfar
+     * Nabl" and "Kafr Nabel", "Harbnafseh" and "Harbnafsah" are one loose key. Articles anywhere are
+     * dropped, vowels (and y) too, q written as k, doubled letters made single, the words run
+     * together. Empty when too little is left to tell places apart. Loose keys collide more than
+     * exact ones: callers use them only within a governorate and only when one place has the key.
+     */
+    public static String looseKey(String name) {
+        StringBuilder skeleton = new StringBuilder();
+        for (String word : ActorNames.key(name).split(" ")) {
+            if (word.isEmpty() || ARTICLES.contains(word)) {
+                continue;
+            }
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i) == 'q' ? 'k' : word.charAt(i);
+                if ("aeiouy".indexOf(c) >= 0) {
+                    continue;
+                }
+                if (skeleton.length() == 0 || skeleton.charAt(skeleton.length() - 1) != c) {
+                    skeleton.append(c);
+                }
+            }
+        }
+        return skeleton.length() < 3 ? "" : skeleton.toString();
+    }
 }

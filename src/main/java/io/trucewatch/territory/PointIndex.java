@@ -22,6 +22,7 @@ final class PointIndex {
 
     private final STRtree tree = new STRtree();
     private final Map<String, List<ControlPoint>> byName = new HashMap<>();
+    private final Map<String, List<ControlPoint>> byLooseName = new HashMap<>();
     private final double radiusKm;
 
     /** A point found near a position, with its distance. */
@@ -36,6 +37,8 @@ final class PointIndex {
             names.add(point.name());
             names.stream().map(PlaceNames::key).distinct()
                     .forEach(key -> byName.computeIfAbsent(key, k -> new ArrayList<>()).add(point));
+            names.stream().map(PlaceNames::looseKey).filter(key -> !key.isEmpty()).distinct()
+                    .forEach(key -> byLooseName.computeIfAbsent(key, k -> new ArrayList<>()).add(point));
         }
         tree.build();
     }
@@ -85,6 +88,12 @@ final class PointIndex {
     /** The points bearing a name (or an alias). */
     List<ControlPoint> named(String name) {
         return byName.getOrDefault(PlaceNames.key(name), List.of());
+    }
+
+    /** The points whose name or an alias has the same loose key ({@link PlaceNames#looseKey}). */
+    List<ControlPoint> namedLoosely(String name) {
+        String key = PlaceNames.looseKey(name);
+        return key.isEmpty() ? List.of() : byLooseName.getOrDefault(key, List.of());
     }
 
     static Optional<ControlFile.Period> controllerOn(ControlPoint point, LocalDate day) {

@@ -180,4 +180,17 @@ class ControlMapTest {
         assertEquals("point", at("2016-07-10", 35.51, 36.51, 2, "Idleb", "areas of the district").matchedBy(),
                 "no description: the nearest settlement as before");
     }
+
+    @Test
+    void anotherTransliterationOfANameIsFoundInTheReportsGovernorateOnly() {
+        Placement spelled = at("2016-04-10", null, null, null, "Idleb", "Kefr Tast");
+        assertEquals("town", spelled.placeId());
+        assertTrue(spelled.how().contains("spelled 'Kafr Test'"), spelled.how());
+        assertEquals("namesake", at("2016-04-10", null, null, null, "Hama", "Kufr Tist").placeId(), "the namesake in Hama");
+        assertFalse(at("2016-04-10", null, null, null, null, "Kefr Tast").hasController(),
+                "no governorate: two settlements have that loose key, so neither");
+        assertEquals(PlaceNames.looseKey("Deir Muqrin"), PlaceNames.looseKey("Dayr Miqrin"));
+        assertEquals(PlaceNames.looseKey("Harbnafseh"), PlaceNames.looseKey("Harbnafsah"));
+        assertTrue(!PlaceNames.looseKey("Tal Test").equals(PlaceNames.looseKey("Kafr Test")));
+    }
 }
