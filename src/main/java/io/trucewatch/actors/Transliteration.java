@@ -1,7 +1,5 @@
 package io.trucewatch.actors;
 
-import java.util.Set;
-
 /**
  * A looser key for Arabic names written in Latin letters, tried only when the exact key and the key
  * without brackets find nothing: "Jaysh al-Fath", "Jeish el-Fateh" and "Jaish al-Fatah" are one
@@ -11,20 +9,13 @@ import java.util.Set;
  */
 final class Transliteration {
 
-    /**
-     * The article and its forms assimilated to the next letter, as writers vowel them: a-, e- and u-
-     * ("ad-Din", "ed-Din", "ud-Din"). Not "us" and "un", which are also "US" and "UN".
-     */
-    private static final Set<String> ARTICLES = Set.of("al", "el", "ul", "ash", "as", "ad", "ar", "at", "az", "an",
-            "ath", "adh", "esh", "es", "ed", "er", "et", "ez", "en", "eth", "ush", "ud", "ur", "uz", "the");
-
     private Transliteration() {
     }
 
     static String looseKey(String name) {
         StringBuilder key = new StringBuilder();
         for (String word : ActorNames.key(name).split(" ")) {
-            if (word.isEmpty() || ARTICLES.contains(word)) {
+            if (word.isEmpty() || ActorNames.ARABIC_ARTICLES.contains(word)) {
                 continue;
             }
             if (key.length() > 0) {

@@ -72,36 +72,19 @@ public final class FactBuilder {
             }
         }
         for (TruceTerms.MonitorQualification qualification : own.monitorQualifications()) {
-            String phrase = firstPhraseIn(qualification.phrases(), report.weapon(), report.notes());
+            String phrase = ActorNames.firstPhraseIn(qualification.phrases(), report.weapon(), report.notes());
             if (phrase != null) {
                 facts.add(new MonitorQualification(qualification.id(), qualification.clause(), qualification.title(), phrase));
             }
         }
         for (TruceTerms.WeaponSite site : own.weaponSites()) {
-            String named = firstPhraseIn(site.names(), report.location(), report.weapon());
+            String named = ActorNames.firstPhraseIn(site.names(), report.location(), report.weapon());
             if (named != null) {
-                boolean missing = firstPhraseIn(site.missing(), report.location(), report.weapon(), report.notes()) != null;
+                boolean missing = ActorNames.firstPhraseIn(site.missing(), report.location(), report.weapon(), report.notes()) != null;
                 facts.add(new WeaponSite(site.id(), site.clause(), site.title(), named, missing));
             }
         }
         return facts;
-    }
-
-    /** The first phrase found as whole words (case, accents and punctuation ignored) in any of the texts. */
-    private static String firstPhraseIn(List<String> phrases, String... texts) {
-        List<String> keyed = new ArrayList<>();
-        for (String text : texts) {
-            if (text != null && !text.isBlank()) {
-                keyed.add(" " + ActorNames.key(text) + " ");
-            }
-        }
-        for (String phrase : phrases) {
-            String key = " " + ActorNames.key(phrase) + " ";
-            if (keyed.stream().anyMatch(text -> text.contains(key))) {
-                return phrase;
-            }
-        }
-        return null;
     }
 
     /**

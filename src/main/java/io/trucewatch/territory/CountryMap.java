@@ -146,10 +146,11 @@ final class CountryMap {
         boolean settlementPrecise = located && (geoPrecision == null || geoPrecision < REGION_PRECISION);
         Placement found = located && geoPrecision != null && geoPrecision == NEAR_TOWN_PRECISION
                 ? byNameNear(location, admin1, latitude, longitude, day) : null;
-        if (found == null && located && geoPrecision != null && geoPrecision >= NEAR_TOWN_PRECISION) {
-            // Approximate coordinates (a city's or a region's point): the report's own words for
-            // who held the place ("rebel-held areas of Aleppo") say more than the settlement that
-            // happens to lie nearest that point.
+        // Approximate coordinates (a city's or a region's point): the report's own words for who
+        // held the place ("rebel-held areas of Aleppo") say more than the settlement that happens
+        // to lie nearest that point, so they are tried first; otherwise last.
+        boolean describedFirst = located && geoPrecision != null && geoPrecision >= NEAR_TOWN_PRECISION;
+        if (found == null && describedFirst) {
             found = byDescription(location);
         }
         if (found == null && settlementPrecise) {
@@ -164,7 +165,7 @@ final class CountryMap {
         if (found == null) {
             found = byName(location, admin1, admin2, day);
         }
-        if (found == null) {
+        if (found == null && !describedFirst) {
             found = byDescription(location);
         }
         return found != null ? found : Placement.unplaced(file.country());
@@ -241,7 +242,7 @@ final class CountryMap {
             // the report's governorate, and only when one settlement there has that loose key.
             List<ControlPoint> spelledOtherwise = points.namedLoosely(location).stream()
                     .filter(point -> admin1Key != null && admin1Key.equals(canonicalAdmin1(point.admin1())))
-                    .distinct().toList();
+                    .toList();
             if (spelledOtherwise.size() == 1 && PointIndex.controllerOn(spelledOtherwise.get(0), day).isPresent()) {
                 ControlPoint point = spelledOtherwise.get(0);
                 return atPoint(point, day, "location", "settlement named '" + location + "', spelled '" + point.name()
@@ -268,18 +269,13 @@ final class CountryMap {
      * places it nowhere: the report's description, not the map, and the placement says so.
      */
     private Placement byDescription(String location) {
-        if (location == null || location.isBlank()) {
-            return null;
-        }
-        String padded = " " + ActorNames.key(location) + " ";
         for (ControlFile.DescribedHolder described : file.describedHolders()) {
-            for (String words : described.words()) {
-                if (padded.contains(" " + ActorNames.key(words) + " ")) {
-                    ControlFile.Period period = new ControlFile.Period(described.holder(), List.of(), null, null,
-                            "the report's own description of the place ('" + words + "'); " + described.source(), null);
-                    return new Placement(file.country(), null, location, period, "description",
-                            "described by the report as '" + words + "' (the map does not place it)");
-                }
+            String words = ActorNames.firstPhraseIn(described.words(), location);
+            if (words != null) {
+                ControlFile.Period period = new ControlFile.Period(described.holder(), List.of(), null, null,
+                        "the report's own description of the place ('" + words + "'); " + described.source(), null);
+                return new Placement(file.country(), null, location, period, "description",
+                        "described by the report as '" + words + "' (the map does not place it)");
             }
         }
         return null;

@@ -21,20 +21,17 @@ public final class PlaceNames {
         return key;
     }
 
-    private static final java.util.Set<String> ARTICLES = java.util.Set.of("al", "el", "ul", "ar", "as", "ash", "ad", "at",
-            "az", "an", "ed", "es", "er", "et", "ez", "en", "esh");
-
     /**
      * A looser key, for a name the exact key does not find: "Deir Muqrin" and "Dayr Miqrin", "Kfar
-     * Nabl" and "Kafr Nabel", "Harbnafseh" and "Harbnafsah" are one loose key. Articles anywhere are
-     * dropped, vowels (and y) too, q written as k, doubled letters made single, the words run
+     * Nabl" and "Kafr Nabel", "Harbnafseh" and "Harbnafsah" are one loose key. Articles anywhere
+     * ({@link ActorNames#ARABIC_ARTICLES}) are dropped, vowels (and y) too, q written as k, doubled letters made single, the words run
      * together. Empty when too little is left to tell places apart. Loose keys collide more than
      * exact ones: callers use them only within a governorate and only when one place has the key.
      */
     public static String looseKey(String name) {
         StringBuilder skeleton = new StringBuilder();
         for (String word : ActorNames.key(name).split(" ")) {
-            if (word.isEmpty() || ARTICLES.contains(word)) {
+            if (word.isEmpty() || ActorNames.ARABIC_ARTICLES.contains(word)) {
                 continue;
             }
             for (int i = 0; i < word.length(); i++) {
