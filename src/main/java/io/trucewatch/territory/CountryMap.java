@@ -184,16 +184,18 @@ final class CountryMap {
             return null;
         }
         String admin1Key = admin1 == null ? null : canonicalAdmin1(admin1);
-        for (ControlPoint point : points.named(location)) {
-            boolean sameGovernorate = admin1Key == null || admin1Key.equals(canonicalAdmin1(point.admin1()));
-            if (!sameGovernorate || point.lat() == null || point.lon() == null
-                    || PointIndex.controllerOn(point, day).isEmpty()) {
-                continue;
-            }
-            double km = Geodesy.haversineKm(latitude, longitude, point.lat(), point.lon());
-            if (km <= 2 * points.radiusKm()) {
-                return atPoint(point, day, "location", "settlement named '" + location + "', "
-                        + Geodesy.kilometres(km) + " from the report's approximate coordinates");
+        for (String name : PlaceNames.readings(location)) {
+            for (ControlPoint point : points.named(name)) {
+                boolean sameGovernorate = admin1Key == null || admin1Key.equals(canonicalAdmin1(point.admin1()));
+                if (!sameGovernorate || point.lat() == null || point.lon() == null
+                        || PointIndex.controllerOn(point, day).isEmpty()) {
+                    continue;
+                }
+                double km = Geodesy.haversineKm(latitude, longitude, point.lat(), point.lon());
+                if (km <= 2 * points.radiusKm()) {
+                    return atPoint(point, day, "location", "settlement named '" + name + "', "
+                            + Geodesy.kilometres(km) + " from the report's approximate coordinates");
+                }
             }
         }
         return null;
@@ -230,22 +232,25 @@ final class CountryMap {
 
     /** A control point bearing the location's name in the report's governorate, then areas by name. */
     private Placement byName(String location, String admin1, String admin2, LocalDate day) {
-        if (location != null && !location.isBlank()) {
-            String admin1Key = admin1 == null ? null : canonicalAdmin1(admin1);
-            for (ControlPoint point : points.named(location)) {
+        String admin1Key = admin1 == null ? null : canonicalAdmin1(admin1);
+        List<String> readings = PlaceNames.readings(location);
+        for (String name : readings) {
+            for (ControlPoint point : points.named(name)) {
                 boolean sameGovernorate = admin1Key == null || admin1Key.equals(canonicalAdmin1(point.admin1()));
                 if (sameGovernorate && PointIndex.controllerOn(point, day).isPresent()) {
-                    return atPoint(point, day, "location", "settlement named '" + location + "'");
+                    return atPoint(point, day, "location", "settlement named '" + name + "'");
                 }
             }
-            // Another transliteration of a name ("Deir Muqrin" for the map's "Deir Miqrin"): only in
-            // the report's governorate, and only when one settlement there has that loose key.
-            List<ControlPoint> spelledOtherwise = points.namedLoosely(location).stream()
+        }
+        // Another transliteration of a name ("Deir Muqrin" for the map's "Deir Miqrin"): only in
+        // the report's governorate, and only when one settlement there has that loose key.
+        for (String name : readings) {
+            List<ControlPoint> spelledOtherwise = points.namedLoosely(name).stream()
                     .filter(point -> admin1Key != null && admin1Key.equals(canonicalAdmin1(point.admin1())))
                     .toList();
             if (spelledOtherwise.size() == 1 && PointIndex.controllerOn(spelledOtherwise.get(0), day).isPresent()) {
                 ControlPoint point = spelledOtherwise.get(0);
-                return atPoint(point, day, "location", "settlement named '" + location + "', spelled '" + point.name()
+                return atPoint(point, day, "location", "settlement named '" + name + "', spelled '" + point.name()
                         + "' on the map");
             }
         }

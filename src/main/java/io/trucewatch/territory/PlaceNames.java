@@ -1,6 +1,8 @@
 package io.trucewatch.territory;
 
 import io.trucewatch.actors.ActorNames;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Lookup keys for place names: case, accents and punctuation ignored as for actor names, and a
@@ -45,5 +47,25 @@ public final class PlaceNames {
             }
         }
         return skeleton.length() < 3 ? "" : skeleton.toString();
+    }
+
+    /**
+     * The names a report's location can be read as: the whole of it, then each part a comma,
+     * semicolon or bracket sets off, in order. Monitors qualify a place ("Deir Muqrin, Wadi Barada",
+     * "al-Miadin (north-western entrance)"); the settlement is usually the first part.
+     */
+    public static List<String> readings(String location) {
+        List<String> readings = new ArrayList<>();
+        if (location == null || location.isBlank()) {
+            return readings;
+        }
+        readings.add(location.strip());
+        for (String part : location.split("[,;()\\[\\]]")) {
+            String name = part.strip();
+            if (!name.isEmpty() && !readings.contains(name)) {
+                readings.add(name);
+            }
+        }
+        return readings;
     }
 }

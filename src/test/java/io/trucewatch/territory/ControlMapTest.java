@@ -193,4 +193,18 @@ class ControlMapTest {
         assertEquals(PlaceNames.looseKey("Harbnafseh"), PlaceNames.looseKey("Harbnafsah"));
         assertTrue(!PlaceNames.looseKey("Tal Test").equals(PlaceNames.looseKey("Kafr Test")));
     }
+
+    @Test
+    void aQualifiedLocationIsFoundByItsFirstNamedPart() {
+        Placement qualified = at("2016-04-10", null, null, null, "Idleb", "Kafr Test, the valley road");
+        assertEquals("town", qualified.placeId());
+        assertTrue(qualified.how().contains("settlement named 'Kafr Test'"), qualified.how());
+        assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "Kafr Test (north-western entrance)").placeId());
+        assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "Kefr Tast, the valley road").placeId(),
+                "the loose key of a part, too");
+        assertEquals("idleb", at("2016-04-10", null, null, null, "Idleb", "Unknown Village, the valley road").placeId(),
+                "parts that name no settlement: the governorate, as for any unknown place");
+        assertEquals(List.of("Deir Muqrin, Wadi Barada", "Deir Muqrin", "Wadi Barada"),
+                PlaceNames.readings("Deir Muqrin, Wadi Barada"));
+    }
 }
