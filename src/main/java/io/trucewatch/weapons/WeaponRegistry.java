@@ -54,7 +54,7 @@ public final class WeaponRegistry {
 
     /**
      * Reads a phrase as monitors write it. A phrase that is a registry name is that weapon.
-     * Otherwise the names it contains as whole words are candidates: a named model (an entry with a
+     * Otherwise the names it contains as whole words (the last also in the plural) are candidates: a named model (an entry with a
      * calibre: "D-30", "BM-21", "T-64") beats a generic word ("howitzer"), a longer name a
      * shorter one. The calibre is taken from the phrase ("122mm", "122 mm") when written there.
      */
@@ -92,7 +92,7 @@ public final class WeaponRegistry {
         Weapon best = null;
         int bestLength = 0;
         for (Map.Entry<String, Weapon> name : byKey.entrySet()) {
-            if (!padded.contains(" " + name.getKey() + " ")) {
+            if (!containsWords(padded, name.getKey())) {
                 continue;
             }
             Weapon candidate = name.getValue();
@@ -108,6 +108,12 @@ public final class WeaponRegistry {
             return new WeaponReading(null, written);
         }
         return new WeaponReading(best, written != null ? written : best.calibreMm());
+    }
+
+    /** The name as whole words of the phrase, its last word also in the plural ("heavy machine guns"). */
+    private static boolean containsWords(String paddedPhrase, String name) {
+        return paddedPhrase.contains(" " + name + " ") || paddedPhrase.contains(" " + name + "s ")
+                || paddedPhrase.contains(" " + name + "es ");
     }
 
     private static boolean hasDigit(String phrase) {

@@ -25,6 +25,8 @@ class WeaponRegistryTest {
         "Russian air strikes|air-strike|",
         "self-propelled howitzers (2S19 Msta, 152mm)|2s19-msta-s|152",
         "a howitzer (2A18)|d-30|122",
+        "heavy machine guns|small-arms|",
+        "two ATGMs|atgm|",
     })
     void modelClassAndCalibreAreReadFromThePhrase(String phrase, String id, Integer calibre) {
         WeaponReading reading = WEAPONS.read(phrase);
@@ -33,7 +35,8 @@ class WeaponRegistryTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"a covered object on a trailer|", "an object of 152mm|152"})
+    @CsvSource(delimiter = '|', value = {"a covered object on a trailer|", "an object of 152mm|152",
+        "gunmen on a roof|"})
     void aPhraseThatNamesNoWeaponIsSaidToBeUnknown(String phrase, Integer calibre) {
         WeaponReading reading = WEAPONS.read(phrase);
         assertNull(reading.weapon(), phrase);
