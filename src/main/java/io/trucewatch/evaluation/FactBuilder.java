@@ -43,7 +43,7 @@ public final class FactBuilder {
 
     static List<Object> facts(ReportReading reading, Terms terms, Truce truce) {
         IncidentReport report = reading.report();
-        Occurrence occurrence = occurrence(report, truce.zone());
+        Occurrence occurrence = occurrence(report, truce, terms);
         Instant at = occurrence.earliest();
         Placement placement = reading.placedAt(heldBefore(report, at));
         List<Object> facts = new ArrayList<>();
@@ -97,8 +97,48 @@ public final class FactBuilder {
         return transfer ? at.minus(Duration.ofDays(1)) : at;
     }
 
-    /** The span of time the act can have happened in, in the truce's own time zone. */
-    public static Occurrence occurrence(IncidentReport report, ZoneId zone) {
+    /**
+     * The span of time the act can have happened in, in the truce's own time zone, cut at the
+     * truce's start or end where the span includes it and the report's notes say on which side the
+     * act fell ({@link ReportedTiming}).
+     */
+    public static Occurrence occurrence(IncidentReport report, Truce truce, Terms terms) {
+        Occurrence dated = occurrence(report, truce.zone());
+        if (report.occurredAt() != null) {
+            return dated;
+        }
+        TruceTerms.MomentWords words = truce.terms().momentWords();
+        Instant start = truce.startsAt();
+        if (dated.earliest().isBefore(start) && !dated.latest().isBefore(start)) {
+            Optional<ReportedTiming.Reading> said = ReportedTiming.ofStart(report.notes(), words.start());
+            if (said.isPresent()) {
+                return cutAt(dated, start, said.get());
+            }
+        }
+        Instant end = truce.endsAt();
+        if (end != null && dated.earliest().isBefore(end) && !dated.latest().isBefore(end)) {
+            Optional<ReportedTiming.Reading> said = ReportedTiming.ofEnd(report.notes(), words.end());
+            // Replaced by another truce at that moment: words for the successor's start ("hours
+            // before the 19:00 start") speak of this one's end.
+            Optional<Truce> successor = Optional.ofNullable(truce.terms().replacedBy()).map(terms.truces()::get);
+            if (said.isEmpty() && successor.isPresent()) {
+                said = ReportedTiming.ofStart(report.notes(), successor.get().terms().momentWords().start());
+            }
+            if (said.isPresent()) {
+                return cutAt(dated, end, said.get());
+            }
+        }
+        return dated;
+    }
+
+    private static Occurrence cutAt(Occurrence dated, Instant moment, ReportedTiming.Reading said) {
+        return said.side() == ReportedTiming.Side.BEFORE
+                ? new Occurrence(dated.earliest(), moment.minusNanos(1), dated.precision(), said.words())
+                : new Occurrence(moment, dated.latest(), dated.precision(), said.words());
+    }
+
+    /** The span of time the date and its precision allow, in the given time zone. */
+    static Occurrence occurrence(IncidentReport report, ZoneId zone) {
         if (report.occurredAt() != null) {
             return new Occurrence(report.occurredAt(), report.occurredAt(), "instant");
         }

@@ -87,6 +87,7 @@ public final class TermsLoader {
         if (truces.isEmpty() && errors.isEmpty()) {
             error(TRUCES, "no truce is configured");
         }
+        checkSuccessions(truces);
         ControlMap control = actors == null ? ControlMap.empty() : loadControl(actors);
         if (!errors.isEmpty()) {
             throw new RulesetException(errors);
@@ -263,6 +264,24 @@ public final class TermsLoader {
             });
         }
         return errors.size() == before;
+    }
+
+    /** A truce replaced by another ends at the moment its successor starts, and the successor exists. */
+    private void checkSuccessions(Map<String, Truce> truces) {
+        for (Truce truce : truces.values()) {
+            String successor = truce.terms().replacedBy();
+            if (successor == null) {
+                continue;
+            }
+            String path = TRUCES + truce.id() + ".yaml";
+            Truce next = truces.get(successor);
+            if (next == null) {
+                error(path, "replaced_by: unknown truce '" + successor + "'");
+            } else if (!next.startsAt().equals(truce.endsAt())) {
+                error(path, "replaced_by: '" + successor + "' starts at " + next.startsAt() + ", not when this truce ends ("
+                        + truce.endsAt() + ")");
+            }
+        }
     }
 
     /** Each weapon site's and monitor qualification's id once, its clause one the truce has. */

@@ -32,7 +32,9 @@ public record TruceTerms(
         List<MonitorQualification> monitorQualifications,
         String rules,
         Boolean everyArmedActorBound,
-        List<PatternTerm> patterns) {
+        List<PatternTerm> patterns,
+        MomentWords momentWords,
+        String replacedBy) {
 
     public TruceTerms {
         referenceLines = nonNull(referenceLines);
@@ -46,6 +48,7 @@ public record TruceTerms(
         excluded = nonNull(excluded);
         exemptions = nonNull(exemptions);
         patterns = nonNull(patterns);
+        momentWords = momentWords == null ? MomentWords.NONE : momentWords;
     }
 
     private static <T> List<T> nonNull(List<T> list) {
@@ -189,6 +192,20 @@ public record TruceTerms(
      * a zone from the exact lines it holds (this service's lines are approximate). {@code phrases}
      * are matched as whole words, case ignored, in the report's weapon and notes.
      */
+    /**
+     * The record's own words for the moment the truce began or ended, beside "the start" and "the
+     * end" (the cessation of 12 Sep 2016 began "at sundown"), which reports dated only to the day use
+     * to say on which side of it an act fell ("less than an hour after sundown").
+     */
+    public record MomentWords(List<String> start, List<String> end, String source) {
+        public static final MomentWords NONE = new MomentWords(List.of(), List.of(), null);
+
+        public MomentWords {
+            start = nonNull(start);
+            end = nonNull(end);
+        }
+    }
+
     public record MonitorQualification(String id, String clause, String title, List<String> phrases, String source) {
         public MonitorQualification {
             phrases = nonNull(phrases);

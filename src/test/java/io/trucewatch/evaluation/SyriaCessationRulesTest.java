@@ -77,7 +77,7 @@ class SyriaCessationRulesTest {
             // The February cessation ended when the September arrangement restored it (12 Sep 2016, 19:00).
             assertFires("after-truce-ended", syria(barrelBombOnAleppo().on("2016-10-01").build()), Verdict.OUT_OF_SCOPE);
             assertSilent("after-truce-ended", syria(barrelBombOnAleppo().on("2016-04-10").build()));
-            Ruleset openEnded = withTruceText("ends: 2016-09-12T19:00", "ends: null");
+            Ruleset openEnded = withTruceText("ends: 2016-09-12T19:00\nreplaced_by: syria-coh-2016-09\n", "ends: null\n");
             assertSilent("after-truce-ended", syria(barrelBombOnAleppo().on("2016-10-01").build(), openEnded));
         }
 

@@ -83,4 +83,24 @@ class ConfigSchemaTest {
         RulesetException e = refused(path, text.substring(from, to), "");
         assertTrue(e.getMessage().contains("weapon_sites[0]") && e.getMessage().contains("missing"), e.getMessage());
     }
+
+    @Test
+    void aTruceReplacedByAnUnknownTruceOrOneStartingAtAnotherMomentIsRefused() {
+        String path = "config/truces/syria-coh-2016.yaml";
+        RulesetException unknown = refused(path, "replaced_by: syria-coh-2016-09", "replaced_by: syria-coh-2016-10");
+        assertTrue(unknown.getMessage().contains("replaced_by: unknown truce 'syria-coh-2016-10'"), unknown.getMessage());
+        RulesetException elsewhen = refused(path, "ends: 2016-09-12T19:00", "ends: 2016-09-12T18:00");
+        assertTrue(elsewhen.getMessage().contains("replaced_by: 'syria-coh-2016-09' starts at 2016-09-12T16:00:00Z, not when"),
+                elsewhen.getMessage());
+    }
+
+    @Test
+    void momentWordsWithoutASourceAreRefused() {
+        String path = "config/truces/syria-coh-2016-09.yaml";
+        String text = REAL.files().get(path);
+        String source = text.substring(text.indexOf("  source: \"Reuters, Geneva, 10 Sep 2016"),
+                text.indexOf('\n', text.indexOf("  source: \"Reuters, Geneva, 10 Sep 2016")) + 1);
+        RulesetException e = refused(path, source, "");
+        assertTrue(e.getMessage().contains("moment_words"), e.getMessage());
+    }
 }
