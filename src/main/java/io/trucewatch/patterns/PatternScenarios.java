@@ -14,6 +14,7 @@ import io.trucewatch.incidents.StoredReports;
 import io.trucewatch.patterns.facts.Act;
 import io.trucewatch.rulesets.Ruleset;
 import io.trucewatch.rulesets.RulesetException;
+import io.trucewatch.rulesets.YamlLines;
 import io.trucewatch.truces.Truce;
 import io.trucewatch.web.ProblemException;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ public final class PatternScenarios {
                 List<ScenarioFile.Entry> entries = scenarios.patternScenarios();
                 for (int i = 0; i < entries.size(); i++) {
                     run++;
-                    int line = lineOf(file.getValue(), entries.get(i).name());
+                    int line = YamlLines.lineOf(file.getValue(), "pattern_scenarios[" + i + "]");
                     List<String> problems = check(ruleset, truce, entries.get(i));
                     passed += problems.isEmpty() ? 1 : 0;
                     for (String problem : problems) {
@@ -158,10 +159,5 @@ public final class PatternScenarios {
         }
         Collections.sort(out);
         return out;
-    }
-
-    private static int lineOf(String text, String name) {
-        int at = name == null ? -1 : text.indexOf(name);
-        return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 }

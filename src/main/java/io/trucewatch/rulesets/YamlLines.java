@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * configuration error points at the line to fix. Jackson's own locations are unreliable for records
  * (it buffers a whole object before it complains).
  */
-final class YamlLines {
+public final class YamlLines {
 
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
 
@@ -26,7 +26,7 @@ final class YamlLines {
     }
 
     /** The 1-based line of the deepest node of {@code keyPath} that exists, or 0 if none does. */
-    static int lineOf(String yaml, String keyPath) {
+    public static int lineOf(String yaml, String keyPath) {
         Node node;
         try {
             node = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));

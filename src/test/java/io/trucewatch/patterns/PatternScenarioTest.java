@@ -60,4 +60,20 @@ class PatternScenarioTest {
                 "coordinated-offensive")), patternsByTruce.toString());
         assertEquals(List.of("repeated-weapon-in-zone"), patternsByTruce.get("minsk-2015"));
     }
+
+    @Test
+    void a_pattern_scenario_that_expects_the_wrong_patterns_fails_with_its_file_and_line() {
+        String path = "rules/syria-cessation/scenarios/syria-coh-2016/patterns/burst.yaml";
+        Map<String, String> files = new TreeMap<>(ruleset.snapshot().files());
+        String text = files.get(path);
+        String wrong = text.replace("  - name: Two are not\n", "  - name: Two are said to be a burst\n")
+                .replaceFirst("(Two are said to be a burst[\\s\\S]*?)patterns: \\[\\]",
+                        "$1patterns:\n        - {pattern: burst, party: Government of Syria, verdict: PROBABLE_VIOLATION, reports: [1, 2]}");
+        files.put(path, wrong);
+        PatternScenarios.Result result = PatternScenarios.run(Ruleset.compile(new RulesetSnapshot(files)));
+        int line = wrong.lines().toList().indexOf("  - name: Two are said to be a burst") + 1;
+        assertEquals(1, result.failures().size(), result.failures().toString());
+        assertEquals(path, result.failures().get(0).file());
+        assertEquals(line, result.failures().get(0).line());
+    }
 }
