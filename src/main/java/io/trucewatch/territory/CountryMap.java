@@ -233,7 +233,10 @@ final class CountryMap {
     /** A control point bearing the location's name in the report's governorate, then areas by name. */
     private Placement byName(String location, String admin1, String admin2, LocalDate day) {
         String admin1Key = admin1 == null ? null : canonicalAdmin1(admin1);
-        List<String> readings = PlaceNames.readings(location);
+        // A part that is a governorate's name ("Hama" of "Hama and Aleppo provinces") names the
+        // province, not its capital: only the whole location may name the city.
+        List<String> readings = PlaceNames.readings(location).stream()
+                .filter(name -> name.equals(location.strip()) || governorate(name).isEmpty()).toList();
         for (String name : readings) {
             for (ControlPoint point : points.named(name)) {
                 boolean sameGovernorate = admin1Key == null || admin1Key.equals(canonicalAdmin1(point.admin1()));
@@ -255,14 +258,18 @@ final class CountryMap {
             }
         }
         for (NameLevel level : NameLevel.values()) {
-            String name = level.of(location, admin2, admin1);
-            if (name == null || name.isBlank()) {
-                continue;
-            }
-            for (ControlFile.Area area : areasByName.get(level).getOrDefault(ActorNames.key(name), List.of())) {
-                Placement found = controlled(area, day, level.label);
-                if (found != null) {
-                    return found;
+            // A location is read as each of its readings; a district or governorate as written.
+            List<String> names = level == NameLevel.LOCATION ? readings
+                    : Stream.ofNullable(level.of(location, admin2, admin1)).toList();
+            for (String name : names) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                for (ControlFile.Area area : areasByName.get(level).getOrDefault(ActorNames.key(name), List.of())) {
+                    Placement found = controlled(area, day, level.label);
+                    if (found != null) {
+                        return found;
+                    }
                 }
             }
         }

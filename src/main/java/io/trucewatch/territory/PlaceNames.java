@@ -3,6 +3,7 @@ package io.trucewatch.territory;
 import io.trucewatch.actors.ActorNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Lookup keys for place names: case, accents and punctuation ignored as for actor names, and a
@@ -51,8 +52,10 @@ public final class PlaceNames {
 
     /**
      * The names a report's location can be read as: the whole of it, then each part a comma,
-     * semicolon or bracket sets off, in order. Monitors qualify a place ("Deir Muqrin, Wadi Barada",
-     * "al-Miadin (north-western entrance)"); the settlement is usually the first part.
+     * semicolon, bracket or "and" sets off, in order, each also without words that point at a part of
+     * the place ("the outskirts of"). Monitors write "Deir Muqrin, Wadi Barada", "al-Miadin
+     * (north-western entrance)", "Kafr Kar, Mintar and Banan"; the settlement is in there, usually
+     * first.
      */
     public static List<String> readings(String location) {
         List<String> readings = new ArrayList<>();
@@ -60,12 +63,22 @@ public final class PlaceNames {
             return readings;
         }
         readings.add(location.strip());
-        for (String part : location.split("[,;()\\[\\]]")) {
-            String name = part.strip();
-            if (!name.isEmpty() && !readings.contains(name)) {
-                readings.add(name);
+        for (String part : location.split("[,;()\\[\\]]|\\s+and\\s+")) {
+            for (String name : List.of(part.strip(), QUALIFIERS.matcher(part.strip()).replaceAll("").strip())) {
+                if (!name.isEmpty() && !readings.contains(name)) {
+                    readings.add(name);
+                }
             }
         }
         return readings;
     }
+
+    /**
+     * Words before a place's name that point at a part of it: its outskirts and edges are the place.
+     * Words that point beyond it ("near", "around", "the surroundings of", "… area") are not taken
+     * off: ground near a town may be another side's (Om Kharaza near IS-held Deir Hafer).
+     */
+    private static final Pattern QUALIFIERS = Pattern.compile(
+            "^(?:the\\s+)?(?:outskirts|edges?)\\s+of\\s+(?:the\\s+)?(?:(?:town|village|city)\\s+of\\s+)?",
+            Pattern.CASE_INSENSITIVE);
 }

@@ -206,5 +206,15 @@ class ControlMapTest {
                 "parts that name no settlement: the governorate, as for any unknown place");
         assertEquals(List.of("Deir Muqrin, Wadi Barada", "Deir Muqrin", "Wadi Barada"),
                 PlaceNames.readings("Deir Muqrin, Wadi Barada"));
+        assertEquals(List.of("Kafr Kar, Mintar and Banan", "Kafr Kar", "Mintar", "Banan"),
+                PlaceNames.readings("Kafr Kar, Mintar and Banan"));
+        assertEquals(List.of("the outskirts of the town of Kafr Test", "Kafr Test"),
+                PlaceNames.readings("the outskirts of the town of Kafr Test"));
+        assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "edges of Kafr Test").placeId());
+        assertEquals("idleb", at("2016-04-10", null, null, null, "Idleb", "near Kafr Test").placeId(),
+                "ground near a settlement may be another side's: not placed there");
+        assertEquals("idleb", at("2016-04-10", null, null, null, "Idleb", "Kafr Test area").placeId());
+        assertFalse(at("2016-04-10", null, null, null, "Hama", "Idleb and Hama provinces").hasController(),
+                "a part that is a governorate's name is the province, not a settlement of that name");
     }
 }
