@@ -109,14 +109,14 @@ public final class FactBuilder {
         }
         TruceTerms.MomentWords words = truce.terms().momentWords();
         Instant start = truce.startsAt();
-        if (dated.earliest().isBefore(start) && !dated.latest().isBefore(start)) {
+        if (dated.straddles(start)) {
             Optional<ReportedTiming.Reading> said = ReportedTiming.ofStart(report.notes(), words.start());
             if (said.isPresent()) {
                 return cutAt(dated, start, said.get());
             }
         }
         Instant end = truce.endsAt();
-        if (end != null && dated.earliest().isBefore(end) && !dated.latest().isBefore(end)) {
+        if (dated.straddles(end)) {
             Optional<ReportedTiming.Reading> said = ReportedTiming.ofEnd(report.notes(), words.end());
             // Replaced by another truce at that moment: words for the successor's start ("hours
             // before the 19:00 start") speak of this one's end.

@@ -15,6 +15,11 @@ public record Occurrence(Instant earliest, Instant latest, String precision, Str
         this(earliest, latest, precision, null);
     }
 
+    /** Whether the act may have happened on either side of the moment (it falls inside the span, after its first instant). */
+    public boolean straddles(Instant moment) {
+        return moment != null && earliest.isBefore(moment) && !latest.isBefore(moment);
+    }
+
     /** For explanations: how the report's words placed the act, or nothing. */
     public String timingNote() {
         return reportedTiming == null ? "" : " (the report's own words place it: '" + reportedTiming + "')";

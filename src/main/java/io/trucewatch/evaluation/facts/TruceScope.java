@@ -30,12 +30,12 @@ public record TruceScope(String truceId, String title, Instant startsAt, Instant
 
     /** The span the act may have happened in includes the start. */
     public boolean spansStart(Occurrence act) {
-        return act.earliest().isBefore(startsAt) && !act.latest().isBefore(startsAt);
+        return act.straddles(startsAt);
     }
 
     /** The span the act may have happened in includes the end. */
     public boolean spansEnd(Occurrence act) {
-        return endsAt != null && act.earliest().isBefore(endsAt) && !act.latest().isBefore(endsAt);
+        return act.straddles(endsAt);
     }
 
     /** The act certainly happened while the truce was in force. */
