@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,6 +43,7 @@ class IntakeLoopOrderTest {
     private static final int RECORDS = 400;
     private static final int KEYS = 7;
     private static final Duration WITHIN = Duration.ofSeconds(60);
+    private static final int SETUP_DELIVERY_TIMEOUT_MS = 120_000;
 
     private static KafkaBroker broker;
 
@@ -90,18 +92,7 @@ class IntakeLoopOrderTest {
         Map<String, Object> producerConfig = new HashMap<>(KafkaClients.producerConfig(Map.of(), bootstrap));
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
-            List<Future<?>> sent = new ArrayList<>();
-            for (int i = 0; i < RECORDS; i++) {
-                sent.add(producer.send(new ProducerRecord<>(topic, bytes(key(i)), bytes(Integer.toString(i)))));
-            }
-            producer.flush();
-            // Every record on the topic before the loop runs: a send that failed would leave a
-            // record out and the test would judge the loop by records it never had.
-            for (Future<?> record : sent) {
-                record.get(30, TimeUnit.SECONDS);
-            }
-        }
+        produce(topic, producerConfig);
 
         Map<String, List<Integer>> stored = new ConcurrentHashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
@@ -139,6 +130,34 @@ class IntakeLoopOrderTest {
             assertTrue(failed.get(), "the failure happened");
         }
         return stored;
+    }
+
+    /**
+     * Every record on the topic before the loop runs: a send that failed would leave a record out
+     * and the test would judge the loop by records it never had. This is the test's setup, not the
+     * loop under test, so it waits longer than the service's own producer bound (30 s): on a
+     * loaded two-core CI machine one partition's batches once expired at 30 s. A failure names
+     * the broker's last log lines, so that the cause shows in the CI output.
+     */
+    private static void produce(String topic, Map<String, Object> serviceProducerConfig) throws Exception {
+        Map<String, Object> setupConfig = new HashMap<>(serviceProducerConfig);
+        setupConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, SETUP_DELIVERY_TIMEOUT_MS);
+        setupConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(setupConfig)) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < RECORDS; i++) {
+                sent.add(producer.send(new ProducerRecord<>(topic, bytes(key(i)), bytes(Integer.toString(i)))));
+            }
+            producer.flush();
+            for (Future<?> record : sent) {
+                try {
+                    record.get(SETUP_DELIVERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    throw new AssertionError("producing the test's records to " + topic + " failed: " + e.getCause()
+                            + "\nthe broker's last log lines (" + broker.log() + "):\n" + broker.logTail(), e);
+                }
+            }
+        }
     }
 
     /**

@@ -233,7 +233,7 @@ public final class KafkaBroker implements AutoCloseable {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the Kafka broker exited with " + process.exitValue()
-                            + "; see " + log() + ":\n" + tail());
+                            + "; see " + log() + ":\n" + logTail());
                 }
                 try {
                     admin.listTopics().names().get(3, TimeUnit.SECONDS);
@@ -241,7 +241,7 @@ public final class KafkaBroker implements AutoCloseable {
                 } catch (Exception notYet) {
                     if (Instant.now().isAfter(deadline)) {
                         throw new IllegalStateException("the Kafka broker did not answer within " + START_TIMEOUT
-                                + "; see " + log() + ":\n" + tail(), notYet);
+                                + "; see " + log() + ":\n" + logTail(), notYet);
                     }
                     Thread.sleep(200);
                 }
@@ -252,7 +252,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private String tail() {
+    /** The last 30 lines of the broker's log, for failure messages. */
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log(), StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
