@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the scenarios stored beside each truce's rules against a compiled ruleset, and checks that
@@ -42,6 +43,14 @@ public final class ScenarioRunner {
         }
     }
 
+    /** One scenario's problems (none when it passed) and the clauses whose rules decided. */
+    private record Outcome(List<String> problems, Set<String> fired) {
+    }
+
+    /** What a scenario says when the rules never stopped firing on its report. */
+    static final String DID_NOT_SETTLE = "the rules did not settle: they fired " + Evaluator.MAX_FIRINGS
+            + " times on this scenario's report (a rule keeps inserting facts that its own conditions match)";
+
     private ScenarioRunner() {
     }
 
@@ -52,13 +61,23 @@ public final class ScenarioRunner {
         Map<String, Set<String>> assertedNotFired = new java.util.HashMap<>();
         int passed = 0;
         // Scenarios are independent evaluations: run them on every core, then fold in file order.
-        record Outcome(List<String> problems, Set<String> fired) {
-        }
+        // Rules that do not settle are refused whatever the rest would show, and every scenario
+        // they run on costs the full firing limit: once one scenario finds them, the rest are not run.
+        AtomicBoolean unsettled = new AtomicBoolean();
         List<Outcome> outcomes = scenarios.parallelStream().map(scenario -> {
+            if (unsettled.get()) {
+                return null;
+            }
             List<String> problems = new ArrayList<>();
             Set<String> fired = check(scenario, ruleset, problems);
+            if (problems.contains(DID_NOT_SETTLE)) {
+                unsettled.set(true);
+            }
             return new Outcome(problems, fired);
         }).toList();
+        if (unsettled.get()) {
+            return refusedAsUnsettled(scenarios, outcomes, failures);
+        }
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario scenario = scenarios.get(i);
             List<String> problems = outcomes.get(i).problems();
@@ -93,6 +112,33 @@ public final class ScenarioRunner {
         return new Result(scenarios.size() + patterns.run(), passed + patterns.passed(), failures);
     }
 
+    /**
+     * The result when the rules did not settle on some scenario: the scenarios that found it, and
+     * how many were not run. Coverage and the pattern scenarios are not checked: they would only
+     * repeat the same refusal at the same cost.
+     */
+    private static Result refusedAsUnsettled(List<Scenario> scenarios, List<Outcome> outcomes, List<RulesetException.Error> failures) {
+        int run = 0;
+        Scenario first = null;
+        for (int i = 0; i < scenarios.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            if (outcome == null) {
+                continue;
+            }
+            run++;
+            Scenario scenario = scenarios.get(i);
+            if (outcome.problems().contains(DID_NOT_SETTLE)) {
+                first = first == null ? scenario : first;
+                failures.add(new RulesetException.Error(scenario.file(), scenario.line(), 0,
+                        "scenario '" + scenario.name() + "': " + DID_NOT_SETTLE));
+            }
+        }
+        failures.add(new RulesetException.Error(first.file(), first.line(), 0, (scenarios.size() - run) + " of "
+                + scenarios.size() + " scenarios and every pattern scenario were not run: rules that do not settle "
+                + "are refused whatever the rest would show"));
+        return new Result(run, 0, failures);
+    }
+
     /** Evaluates one scenario; adds what did not come out as expected; returns the clauses that fired. */
     static Set<String> check(Scenario scenario, Ruleset ruleset, List<String> problems) {
         IncidentReport report;
@@ -108,8 +154,7 @@ public final class ScenarioRunner {
         // A clause "fires" when one of its rules decides something (gives a finding no other finding
         // answers); marker rules such as inside-truce-scope fire on every report and decide nothing.
         if (result.findings().stream().anyMatch(f -> f.rule().equals(Evaluator.DID_NOT_SETTLE))) {
-            problems.add("the rules did not settle: they fired " + Evaluator.MAX_FIRINGS
-                    + " times on this scenario's report (a rule keeps inserting facts that its own conditions match)");
+            problems.add(DID_NOT_SETTLE);
             return Set.of();
         }
         Set<String> fired = new TreeSet<>();

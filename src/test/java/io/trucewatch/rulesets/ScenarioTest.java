@@ -63,4 +63,27 @@ class ScenarioTest {
         assertEquals(2, failure.line());
         assertTrue(failure.message().contains("verdict PROBABLE_VIOLATION, expected NOT_A_VIOLATION"), failure.message());
     }
+
+    @Test
+    void rules_that_never_settle_are_refused_at_the_first_scenario_that_finds_it_without_running_the_rest() {
+        RulesetSnapshot echoing = TestFiles.withFile(ruleset.snapshot(), "rules/syria-cessation/echo.drl", """
+                package rules.syria_cessation;
+
+                import rules.common.InScope;
+
+                rule "echo-in-scope"
+                    @clause("scope")
+                when
+                    $s : InScope()
+                then
+                    insert(new InScope($s.getTruceId()));
+                end
+                """);
+        ScenarioRunner.Result result = ScenarioRunner.run(Ruleset.compile(echoing));
+        int scenarios = ScenarioRunner.read(ruleset.snapshot(), ruleset.terms().truces(), new ArrayList<>()).size();
+        assertTrue(result.failures().stream().anyMatch(f -> f.message().contains("did not settle")), result.failures().toString());
+        assertTrue(result.failures().stream().anyMatch(f -> f.message().contains("were not run")), result.failures().toString());
+        assertTrue(result.run() < scenarios, "scenarios run " + result.run() + " of " + scenarios);
+        assertEquals(0, result.passed());
+    }
 }

@@ -46,10 +46,11 @@ class HostileCandidateTest {
 
     /**
      * The service bounds a candidate's check itself (a separate process, stopped after
-     * trucewatch.rules.check-timeout, 120 s); a rule that never settles is run to its firing limit in
-     * every scenario and pattern scenario, which takes 24-30 s on CI's two cores, at the tests'
-     * default 30 s read timeout. What is tested is the refusal and that the service keeps serving,
-     * not how fast the check returns: the client waits past the service's own bound.
+     * trucewatch.rules.check-timeout, 120 s). A check on a loaded two-core machine has come close to
+     * the tests' default 30 s read timeout (when rules that never settle were still run to their
+     * firing limit in every scenario; now the first scenario that finds it stops the rest). What is
+     * tested is the refusal and that the service keeps serving, not how fast the check returns: the
+     * client waits past the service's own bound.
      */
     private static io.restassured.response.ValidatableResponse validate(Map<String, Object> files) {
         return As.admin().config(RestAssured.config().httpClient(RestAssured.config().getHttpClientConfig()
