@@ -23,6 +23,11 @@ import org.jboss.logging.Logger;
  * {@link PatternRound} until the outbox is followed up to its newest event. The rounds run on a
  * worker of their own, one at a time; the cursor row's lock makes several instances take turns.
  * On by default; {@code trucewatch.patterns.enabled=false} turns it off.
+ *
+ * <p>Intake comes first: while reports keep arriving, the follower spends at most
+ * {@code trucewatch.patterns.max-share} of the wall clock in rounds (after a round of d seconds it
+ * waits d(1 - share)/share before the next), so patterns trail a burst and catch up after it
+ * rather than slow the intake. When nothing new arrived during a round it goes on at once.
  */
 @ApplicationScoped
 public class PatternFollower {
@@ -39,6 +44,9 @@ public class PatternFollower {
     @ConfigProperty(name = "trucewatch.patterns.interval", defaultValue = "5s")
     Duration interval;
 
+    @ConfigProperty(name = "trucewatch.patterns.max-share", defaultValue = "0.2")
+    double maxShare;
+
     @Inject
     PatternRound round;
 
@@ -53,10 +61,15 @@ public class PatternFollower {
 
     private final AtomicBoolean tickRequested = new AtomicBoolean();
     private ManagedExecutor worker;
+    /** No round before this System.nanoTime(): the pause that keeps the follower to its share. */
+    private volatile long yieldUntil = System.nanoTime();
 
     void start(@Observes StartupEvent startup) {
         if (!enabled) {
             return;
+        }
+        if (!(maxShare > 0 && maxShare <= 1)) {
+            throw new IllegalArgumentException("trucewatch.patterns.max-share must be in (0, 1], not " + maxShare);
         }
         metrics.gauge("trucewatch.patterns.lag.events", lag);
         worker = BackgroundWork.dedicatedWorkers(1);
@@ -84,19 +97,33 @@ public class PatternFollower {
         }
     }
 
-    /** Rounds until the outbox is followed to its newest event, or one fails. */
+    /**
+     * Rounds until the outbox is followed to its newest event, or one fails, or reports arriving
+     * meanwhile call for a pause (then the next tick after it goes on).
+     */
     private void followUp() {
         tickRequested.set(false);
         try {
-            lag.set(QuarkusTransaction.requiringNew().call(round::lag));
-            if (lag.get() == 0) {
+            if (System.nanoTime() - yieldUntil < 0) {
                 return;
             }
-            int taken;
-            do {
-                taken = QuarkusTransaction.requiringNew().timeout(ROUND_TIMEOUT_SECONDS).call(round::takeNext);
-                lag.set(Math.max(0, lag.get() - taken));
-            } while (!Thread.currentThread().isInterrupted() && taken == PatternRound.BATCH);
+            long newest = QuarkusTransaction.requiringNew().call(round::newestReportChange);
+            lag.set(QuarkusTransaction.requiringNew().call(round::lag));
+            while (lag.get() > 0 && !Thread.currentThread().isInterrupted()) {
+                long began = System.nanoTime();
+                int taken = QuarkusTransaction.requiringNew().timeout(ROUND_TIMEOUT_SECONDS).call(round::takeNext);
+                long took = System.nanoTime() - began;
+                long newestNow = QuarkusTransaction.requiringNew().call(round::newestReportChange);
+                lag.set(QuarkusTransaction.requiringNew().call(round::lag));
+                if (newestNow != newest) {
+                    // Reports arrived while the round ran: give the intake the rest of the time.
+                    yieldUntil = System.nanoTime() + pauseAfter(took);
+                    return;
+                }
+                if (taken == 0) {
+                    return;
+                }
+            }
         } catch (RuntimeException e) {
             if (BackgroundWork.lockedByAnotherInstance(e)) {
                 LOG.debugf("the pattern cursor is locked by another instance: %s", e);
@@ -109,5 +136,10 @@ public class PatternFollower {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The wait after a round of {@code tookNanos} that keeps the rounds to {@link #maxShare} of the time. */
+    long pauseAfter(long tookNanos) {
+        return (long) (tookNanos * (1 - maxShare) / maxShare);
     }
 }

@@ -79,9 +79,26 @@ public class PatternRound {
     /** How far the outbox is ahead of the cursor, without a lock: 0 when there is nothing to do. */
     @Transactional(Transactional.TxType.MANDATORY)
     long lag() {
-        Long newest = OutboxEvent.find("select max(seq) from OutboxEvent").project(Long.class).firstResult();
         PatternCursor cursor = PatternCursor.findById(PatternCursor.ONLY);
-        return newest == null ? 0 : Math.max(0, newest - cursor.followedSeq);
+        return Math.max(0, newestSeq() - cursor.followedSeq);
+    }
+
+    /** The outbox's newest event, 0 when it is empty. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    long newestSeq() {
+        Long newest = OutboxEvent.find("select max(seq) from OutboxEvent").project(Long.class).firstResult();
+        return newest == null ? 0 : newest;
+    }
+
+    /**
+     * The newest event that announces a report's change (not the rounds' own pattern events), 0
+     * if none: whether reports arrived while a round ran.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    long newestReportChange() {
+        List<Long> newest = entities.createQuery("select e.seq from OutboxEvent e where e.type in :types order by e.seq desc",
+                Long.class).setParameter("types", REPORT_EVENTS).setMaxResults(1).getResultList();
+        return newest.isEmpty() ? 0 : newest.get(0);
     }
 
     /** Takes up to {@link #BATCH} outbox events after the cursor; says how many. */
