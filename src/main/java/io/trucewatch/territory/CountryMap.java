@@ -184,7 +184,7 @@ final class CountryMap {
             return null;
         }
         String admin1Key = admin1 == null ? null : canonicalAdmin1(admin1);
-        for (String name : PlaceNames.readings(location)) {
+        for (String name : settlementReadings(location)) {
             for (ControlPoint point : points.named(name)) {
                 boolean sameGovernorate = admin1Key == null || admin1Key.equals(canonicalAdmin1(point.admin1()));
                 if (!sameGovernorate || point.lat() == null || point.lon() == null
@@ -230,13 +230,21 @@ final class CountryMap {
                 "between settlements that all had the same holder that day: " + names);
     }
 
+    /**
+     * The names a location may give a settlement by: its readings ({@link PlaceNames#readings}), less
+     * a part that is a governorate's name ("Hama" of "Hama and Aleppo provinces" names the province,
+     * not its capital): only the whole location may name the city. One list for every placement
+     * by name, so that no path reads a province as its capital.
+     */
+    private List<String> settlementReadings(String location) {
+        return PlaceNames.readings(location).stream()
+                .filter(name -> name.equals(location.strip()) || governorate(name).isEmpty()).toList();
+    }
+
     /** A control point bearing the location's name in the report's governorate, then areas by name. */
     private Placement byName(String location, String admin1, String admin2, LocalDate day) {
         String admin1Key = admin1 == null ? null : canonicalAdmin1(admin1);
-        // A part that is a governorate's name ("Hama" of "Hama and Aleppo provinces") names the
-        // province, not its capital: only the whole location may name the city.
-        List<String> readings = PlaceNames.readings(location).stream()
-                .filter(name -> name.equals(location.strip()) || governorate(name).isEmpty()).toList();
+        List<String> readings = settlementReadings(location);
         for (String name : readings) {
             for (ControlPoint point : points.named(name)) {
                 boolean sameGovernorate = admin1Key == null || admin1Key.equals(canonicalAdmin1(point.admin1()));

@@ -36,6 +36,10 @@ class ControlMapTest {
     private static final ControlPoint NAMESAKE = new ControlPoint("namesake", "Kafr Test", List.of(), "Hama", null,
             35.10, 36.70, "test", List.of(new ControlFile.Period("free-syrian-army", null, null, null, "test", null)), null);
 
+    /** A governorate's capital, bearing the governorate's name, far from the other points. */
+    private static final ControlPoint CAPITAL = new ControlPoint("capital", "Idlib", List.of(), "Idleb", null,
+            35.90, 36.60, "test", List.of(new ControlFile.Period("syrian-government-forces", null, null, null, "test", null)), null);
+
     /** Three settlements north of the box, 9 km apart: two IS-held, one rebel-held to their west. */
     private static final ControlPoint IS_WEST = point("is-west", 36.30, 36.80, "islamic-state");
     private static final ControlPoint IS_EAST = point("is-east", 36.30, 36.90, "islamic-state");
@@ -59,7 +63,7 @@ class ControlMapTest {
                 List.of(), 5.0, 12.0, List.of(new ControlFile.DescribedHolder(List.of("rebel-held", "opposition territories"),
                         "armed-opposition", "test")));
         return ControlMaps.of(List.of(ControlMaps.country(file, name -> read(box),
-                List.of(TOWN, VILLAGE, NAMESAKE, IS_WEST, IS_EAST, REBEL_WEST))));
+                List.of(TOWN, VILLAGE, NAMESAKE, CAPITAL, IS_WEST, IS_EAST, REBEL_WEST))));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode read(String json) {
@@ -216,5 +220,14 @@ class ControlMapTest {
         assertEquals("idleb", at("2016-04-10", null, null, null, "Idleb", "Kafr Test area").placeId());
         assertFalse(at("2016-04-10", null, null, null, "Hama", "Idleb and Hama provinces").hasController(),
                 "a part that is a governorate's name is the province, not a settlement of that name");
+    }
+
+    @Test
+    void aProvinceNamedBesideApproximateCoordinatesIsNotItsCapital() {
+        // 5.4 km east of the capital: beyond the radius, within twice it, where a named settlement is taken.
+        assertEquals("capital", at("2016-04-10", 35.90, 36.66, 2, "Idleb", "Idlib").placeId(),
+                "the whole location names the city");
+        Placement provinces = at("2016-04-10", 35.90, 36.66, 2, "Idleb", "Idlib and Hama provinces");
+        assertEquals("box-area", provinces.placeId(), "the province is not its capital: placed by the coordinates");
     }
 }
