@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
  * <p>Intake comes first: while reports keep arriving, the follower spends at most
  * {@code trucewatch.patterns.max-share} of the wall clock in rounds (after a round of d seconds it
  * waits d(1 - share)/share before the next), so patterns trail a burst and catch up after it
- * rather than slow the intake. When nothing new arrived during a round it goes on at once.
+ * rather than slow the intake. When nothing new arrived during a round it goes on at once, and a
+ * pause ends at the first tick that finds no report arrived since the one before.
  */
 @ApplicationScoped
 public class PatternFollower {
@@ -63,6 +64,8 @@ public class PatternFollower {
     private ManagedExecutor worker;
     /** No round before this System.nanoTime(): the pause that keeps the follower to its share. */
     private volatile long yieldUntil = System.nanoTime();
+    /** The newest report change seen when the pause began or at its last tick. */
+    private volatile long seenWhenPaused;
 
     void start(@Observes StartupEvent startup) {
         if (!enabled) {
@@ -104,10 +107,13 @@ public class PatternFollower {
     private void followUp() {
         tickRequested.set(false);
         try {
-            if (System.nanoTime() - yieldUntil < 0) {
+            long newest = QuarkusTransaction.requiringNew().call(round::newestReportChange);
+            if (System.nanoTime() - yieldUntil < 0 && newest != seenWhenPaused) {
+                // Still pausing, and reports are still arriving: next tick. When none arrived over
+                // a whole interval the intake has stopped, and the pause ends there.
+                seenWhenPaused = newest;
                 return;
             }
-            long newest = QuarkusTransaction.requiringNew().call(round::newestReportChange);
             lag.set(QuarkusTransaction.requiringNew().call(round::lag));
             while (lag.get() > 0 && !Thread.currentThread().isInterrupted()) {
                 long began = System.nanoTime();
@@ -118,6 +124,7 @@ public class PatternFollower {
                 if (newestNow != newest) {
                     // Reports arrived while the round ran: give the intake the rest of the time.
                     yieldUntil = System.nanoTime() + pauseAfter(took);
+                    seenWhenPaused = newestNow;
                     return;
                 }
                 if (taken == 0) {
