@@ -48,6 +48,11 @@ public final class ActorPhrases {
      * the word the suffix is joined to (found by walking back, so a long phrase costs one pass).
      */
     private static final Pattern AFFILIATED = Pattern.compile("(?i)-(?:affiliated|linked|aligned|loyal)\\b");
+    /**
+     * Means before the actor: "militants of the Free Syrian Army", "units of the regime" (read only
+     * when every word before "of" is a word for means, so that a name with "of" in it stays whole).
+     */
+    private static final Pattern MEANS_OF = Pattern.compile("(?i)^(.+?)\\s+of\\s+(?:the\\s+)?(.+)$");
     /** A model designation among the means ("B-52"): a word with a digit. */
     private static final Pattern MODEL = Pattern.compile(".*\\d.*");
 
@@ -82,6 +87,10 @@ public final class ActorPhrases {
         Optional<Actor> whole = readOne(phrase, "", registry);
         if (whole.isPresent()) {
             return List.of(whole.get());
+        }
+        Matcher meansOf = MEANS_OF.matcher(phrase.strip());
+        if (meansOf.matches() && Arrays.stream(meansOf.group(1).split("\\s+")).allMatch(ActorPhrases::isMeans)) {
+            return read(meansOf.group(2), registry);
         }
         String[] parts = ALTERNATIVES.split(phrase.strip());
         if (parts.length < 2) {

@@ -46,6 +46,11 @@ class ActorPhrasesTest {
         "Turkish-backed factions|",
         "U.S. special forces (Expeditionary Targeting Force)|us",
         "U.S. forces|us",
+        "militants of the Jaish al-Fatah|jaish-al-fatah",
+        "units and fighters of the regime|syria",
+        "Army of Conquest|jaish-al-fatah",
+        "supporters of the regime|",
+        "Army of the Levant|",
     })
     void theActorBehindTheMeans(String phrase, String expected) {
         assertEquals(expected == null ? List.of() : List.of(expected), read(phrase));
