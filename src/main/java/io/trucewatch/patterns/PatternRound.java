@@ -79,15 +79,9 @@ public class PatternRound {
     /** How far the outbox is ahead of the cursor, without a lock: 0 when there is nothing to do. */
     @Transactional(Transactional.TxType.MANDATORY)
     long lag() {
-        PatternCursor cursor = PatternCursor.findById(PatternCursor.ONLY);
-        return Math.max(0, newestSeq() - cursor.followedSeq);
-    }
-
-    /** The outbox's newest event, 0 when it is empty. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    long newestSeq() {
         Long newest = OutboxEvent.find("select max(seq) from OutboxEvent").project(Long.class).firstResult();
-        return newest == null ? 0 : newest;
+        PatternCursor cursor = PatternCursor.findById(PatternCursor.ONLY);
+        return newest == null ? 0 : Math.max(0, newest - cursor.followedSeq);
     }
 
     /**
