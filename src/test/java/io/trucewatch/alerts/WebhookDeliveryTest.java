@@ -85,6 +85,7 @@ class WebhookDeliveryTest {
         assertTrue(Math.abs(got.timestamp() - Instant.now().getEpochSecond()) < 60, "timestamp is now, in seconds");
         As.admin().get("/api/subscriptions/" + subscription).then().statusCode(200)
                 .body("secret", nullValue()).body("filter.verdicts", equalTo(List.of("PROBABLE_VIOLATION")));
+        awaitOutcomeRecorded(got.webhookId());
         As.admin().get("/api/subscriptions/" + subscription + "/deliveries").then()
                 .body("items.find { it.event_id == '" + got.webhookId() + "' }.status", equalTo("SUCCEEDED"))
                 .body("items.find { it.event_id == '" + got.webhookId() + "' }.attempts", equalTo(1));
@@ -134,6 +135,7 @@ class WebhookDeliveryTest {
                 .filter(r -> r.webhookId().equals(ok.webhookId())).toList();
         assertEquals(List.of(503, 503, 204), attempts.stream().map(WebhookReceiver.Received::answeredWith).toList());
         assertTrue(attempts.stream().allMatch(WebhookReceiver.Received::signatureValid));
+        awaitOutcomeRecorded(ok.webhookId());
         As.admin().get("/api/subscriptions/" + subscription + "/deliveries").then()
                 .body("items.find { it.event_id == '" + ok.webhookId() + "' }.attempts", equalTo(3))
                 .body("items.find { it.event_id == '" + ok.webhookId() + "' }.status", equalTo("SUCCEEDED"));
@@ -218,6 +220,23 @@ class WebhookDeliveryTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no " + status + " delivery");
+    }
+
+    /**
+     * Until the delivery of this event is no longer PENDING: the service records an attempt's outcome
+     * after the receiver has answered, so a read right after the receiver saw the request can come
+     * before that commit (seen once on PostgreSQL: PENDING where SUCCEEDED was about to be written).
+     */
+    private void awaitOutcomeRecorded(String eventId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WITHIN);
+        while (Instant.now().isBefore(deadline)) {
+            String status = As.admin().get("/api/subscriptions/" + subscription + "/deliveries").then().extract()
+                    .path("items.find { it.event_id == '" + eventId + "' }.status");
+            if (status != null && !status.equals("PENDING")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 
     private void awaitDeliveryError(String error) throws InterruptedException {
