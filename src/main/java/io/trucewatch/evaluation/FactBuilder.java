@@ -2,6 +2,7 @@ package io.trucewatch.evaluation;
 
 import io.trucewatch.actors.Actor;
 import io.trucewatch.actors.ActorNames;
+import io.trucewatch.evaluation.facts.AirForcesOver;
 import io.trucewatch.evaluation.facts.Involvement;
 import io.trucewatch.evaluation.facts.LineDistance;
 import io.trucewatch.evaluation.facts.MonitorQualification;
@@ -41,6 +42,10 @@ public final class FactBuilder {
     private FactBuilder() {
     }
 
+    /** The weapon class of air strikes (config/weapons.yaml), and ACLED's sub-event type for them. */
+    private static final String AERIAL = "aerial";
+    private static final String AIR_STRIKE = "Air/drone strike";
+
     static List<Object> facts(ReportReading reading, Terms terms, Truce truce) {
         IncidentReport report = reading.report();
         Occurrence occurrence = occurrence(report, truce, terms);
@@ -57,6 +62,9 @@ public final class FactBuilder {
         }
         if (placement.hasController()) {
             facts.add(placeControl(placement, terms, truce, at));
+        }
+        if (reading.weapon().classes().contains(AERIAL) || AIR_STRIKE.equals(report.subEventType())) {
+            airForcesOver(report, occurrence, terms, truce).ifPresent(facts::add);
         }
         if (report.latitude() != null && report.longitude() != null) {
             for (TruceTerms.ReferenceLine line : truce.terms().referenceLines()) {
@@ -218,6 +226,41 @@ public final class FactBuilder {
         }
         return new Involvement(role, role.perpetrator(), named.asWritten(), null, either, first.standing(), null,
                 first.side(), first.sides(), exempt, "one of " + either + ", the report does not say which");
+    }
+
+    /**
+     * Every air force the map says struck where and when the report places the act, by its standing
+     * towards this truce on the day the act can first have happened.
+     */
+    private static Optional<AirForcesOver> airForcesOver(IncidentReport report, Occurrence occurrence, Terms terms,
+            Truce truce) {
+        List<String> ids = terms.control().airForcesOver(report.country(), report.admin1(), occurrence.earliest(),
+                occurrence.latest());
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        List<String> exempt = new ArrayList<>();
+        List<String> notBound = new ArrayList<>();
+        List<String> bound = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (String id : ids) {
+            Optional<Actor> actor = terms.actors().byId(id);
+            ActorStanding standing = truce.standingOf(actor, occurrence.earliest());
+            String name = standing.party() != null ? standing.party() : actor.map(Actor::name).orElse(id);
+            names.add(name);
+            if (standing.exempt()) {
+                exempt.add(name);
+            } else if (standing.standing() == Standing.NOT_PARTY) {
+                notBound.add(name);
+            } else if (standing.standing() == Standing.BOUND || standing.standing() == Standing.DISPUTED) {
+                bound.add(name);
+            } else {
+                other.add(name + " (" + standing.standing().name().toLowerCase(Locale.ROOT) + ")");
+            }
+        }
+        String where = terms.control().governorate(report.country(), report.admin1());
+        return Optional.of(new AirForcesOver(where != null ? where : report.country(), names, exempt, notBound, bound, other));
     }
 
     private static WeaponZone weaponZone(TruceTerms.WithdrawalZone zone, ZoneId local) {

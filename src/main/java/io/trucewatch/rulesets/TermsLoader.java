@@ -394,6 +394,7 @@ public final class TermsLoader {
                 error(path, "described_holders[" + i + "].holder: unknown actor '" + holder + "'");
             }
         }
+        checkAirForces(path, file, actors);
         return errors.size() == before;
     }
 
@@ -425,6 +426,25 @@ public final class TermsLoader {
             }
         }
         return errors.size() == before ? points : null;
+    }
+
+    private void checkAirForces(String path, ControlFile file, ActorRegistry actors) {
+        for (int i = 0; i < file.airForces().size(); i++) {
+            ControlFile.AirForce force = file.airForces().get(i);
+            String key = "air_forces[" + i + "]";
+            if (force.actor() == null || !actors.contains(force.actor())) {
+                error(path, key + ".actor: unknown actor '" + force.actor() + "'");
+            }
+            for (String governorate : force.admin1()) {
+                // Canonical names only: a report's spelling is matched to them through admin1_names.
+                if (!file.admin1Names().containsKey(governorate)) {
+                    error(path, key + ".admin1: '" + governorate + "' is not a governorate of admin1_names");
+                }
+            }
+            if (force.from() != null && force.to() != null && !force.to().isAfter(force.from())) {
+                error(path, key + ".to: must be after from");
+            }
+        }
     }
 
     private void checkPeriods(String path, String key, List<ControlFile.Period> control, ActorRegistry actors) {

@@ -20,7 +20,8 @@ public record ControlFile(
         List<String> pointFiles,
         Double pointRadiusKm,
         Double pointsAroundKm,
-        List<DescribedHolder> describedHolders) {
+        List<DescribedHolder> describedHolders,
+        List<AirForce> airForces) {
 
     /** The controller of a place no single side held: front lines, or sources that disagree. */
     public static final String CONTESTED = "contested";
@@ -30,6 +31,25 @@ public record ControlFile(
         areas = areas == null ? List.of() : List.copyOf(areas);
         pointFiles = pointFiles == null ? List.of() : List.copyOf(pointFiles);
         describedHolders = describedHolders == null ? List.of() : List.copyOf(describedHolders);
+        airForces = airForces == null ? List.of() : List.copyOf(airForces);
+    }
+
+    /**
+     * An air force that flew strikes in the country from {@code from} (inclusive) to {@code to}
+     * (exclusive, open if null), in the governorates {@code admin1} (canonical names; empty: the
+     * whole country). Who may have flown an air strike a report does not attribute.
+     */
+    public record AirForce(String actor, LocalDate from, LocalDate to, List<String> admin1, String source, String note) {
+        public AirForce {
+            admin1 = admin1 == null ? List.of() : List.copyOf(admin1);
+        }
+
+        /** Whether it struck in {@code governorate} (null: unknown, so anywhere) on some day of [first, last]. */
+        public boolean struckIn(String governorate, LocalDate first, LocalDate last) {
+            boolean when = (from == null || !last.isBefore(from)) && (to == null || first.isBefore(to));
+            boolean where = admin1.isEmpty() || governorate == null || admin1.contains(governorate);
+            return when && where;
+        }
     }
 
     /**

@@ -37,6 +37,16 @@ public final class ControlMap {
                 .flatMap(map -> map.governorate(admin1)).orElse(admin1.strip());
     }
 
+    /**
+     * Who may have flown an air strike the report does not attribute: the air forces the country's
+     * map says struck in its governorate at some time between the two instants. Empty where no map
+     * claims the report or the map names none.
+     */
+    public List<String> airForcesOver(String country, String admin1, Instant earliest, Instant latest) {
+        return countries.stream().filter(map -> map.claims(country, admin1)).findFirst()
+                .map(map -> map.airForcesOver(admin1, earliest, latest)).orElse(List.of());
+    }
+
     public Placement place(String country, String admin1, String admin2, String location,
             Double latitude, Double longitude, Integer geoPrecision, Instant at) {
         for (CountryMap map : countries) {

@@ -126,6 +126,18 @@ final class CountryMap {
         return admin1 != null && admin1Keys.contains(ActorNames.key(admin1));
     }
 
+    /**
+     * The air forces that struck in the governorate on some day between the two instants (local
+     * days), in file order. A governorate the map does not know counts as anywhere in the country.
+     */
+    List<String> airForcesOver(String admin1, Instant earliest, Instant latest) {
+        String governorate = admin1 == null ? null : governorate(admin1).orElse(null);
+        LocalDate first = LocalDate.ofInstant(earliest, zone);
+        LocalDate last = LocalDate.ofInstant(latest, zone);
+        return file.airForces().stream().filter(force -> force.struckIn(governorate, first, last))
+                .map(ControlFile.AirForce::actor).distinct().toList();
+    }
+
     boolean contains(double latitude, double longitude) {
         Point point = FACTORY.createPoint(new Coordinate(longitude, latitude));
         return shapes.stream().anyMatch(s -> s.geometry().covers(point));
@@ -301,7 +313,6 @@ final class CountryMap {
         return null;
     }
 
-    /** The key of a governorate's canonical name, whatever spelling the map lists for it. */
     /** The governorate's canonical name, if this map knows the spelling. */
     Optional<String> governorate(String admin1) {
         return Optional.ofNullable(admin1Name.get(PlaceNames.key(admin1)));

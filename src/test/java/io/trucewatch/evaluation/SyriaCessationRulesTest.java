@@ -199,6 +199,39 @@ class SyriaCessationRulesTest {
         }
 
         @Test
+        void anUnattributedAirStrikeOnGroundAnExcludedGroupAloneHeldNamesWhoMayHaveFlownIt() {
+            ReportBuilder raidsOnRaqqa = report().on("2016-03-20").event(REMOTE, "Air/drone strike").by("unidentified aircraft")
+                    .with("air raids").in("Syria", "Raqqa").location("Raqqa");
+            TruceEvaluation raqqa = syria(raidsOnRaqqa.build());
+            assertFires("unattributed-air-strike-on-excluded-ground", raqqa, Verdict.NOT_A_VIOLATION);
+            assertEquals(Verdict.NOT_A_VIOLATION, raqqa.verdict());
+            String why = findingsOf(raqqa, "unattributed-air-strike-on-excluded-ground").get(0).explanation();
+            assertTrue(why.contains("Ar-Raqqa") && why.contains("Russian Federation") && why.contains("exempt"), why);
+            assertFalse(why.contains("Turkey"), () -> "Turkish jets struck only in the Aleppo countryside, from Aug 2016: " + why);
+
+            // Not an air strike, civilians named, or on ground a party held: who did it decides.
+            assertSilent("unattributed-air-strike-on-excluded-ground",
+                    syria(raidsOnRaqqa.event(REMOTE, "Shelling/artillery/missile attack").with("artillery").build()));
+            raidsOnRaqqa.event(REMOTE, "Air/drone strike").with("air raids");
+            TruceEvaluation civilians = syria(raidsOnRaqqa.against("Civilians (Syria)").build());
+            assertSilent("unattributed-air-strike-on-excluded-ground", civilians);
+            assertEquals(Verdict.NEEDS_REVIEW, civilians.verdict());
+            assertSilent("unattributed-air-strike-on-excluded-ground",
+                    syria(raidsOnRaqqa.against(null).in("Syria", "Rural Damascus").location("Douma").build()));
+        }
+
+        @Test
+        void theAirForcesNamedAreThoseOfThePlaceAndDayWithTheirStandingTowardsThisTruce() {
+            // Al-Bab, IS-held, 10 Sep 2016, under the February cessation: Turkish jets struck in the
+            // Aleppo countryside from 24 Aug 2016, and the cessation does not bind Turkey.
+            TruceEvaluation alBab = syria(report().on("2016-09-10").event(REMOTE, "Air/drone strike").by("unidentified aircraft")
+                    .with("air raids").in("Syria", "Aleppo").location("Al Bab").build());
+            assertFires("unattributed-air-strike-on-excluded-ground", alBab, Verdict.NOT_A_VIOLATION);
+            String why = findingsOf(alBab, "unattributed-air-strike-on-excluded-ground").get(0).explanation();
+            assertTrue(why.contains("Military Forces of Turkey") && why.contains("not bound by this truce"), why);
+        }
+
+        @Test
         void anAttackOnAMixedCoalitionOrItsGroundNeedsReview() {
             TruceEvaluation idlib = syria(russianStrikeOnNusra().in("Syria", "Idleb").build());
             assertFires("attack-on-mixed-coalition", idlib, Verdict.NEEDS_REVIEW);

@@ -143,6 +143,23 @@ class RulesetLoadingTest {
     }
 
     @Test
+    void anAirForceNamingAnUnknownActorOrGovernorateIsRefusedAtItsLine() throws IOException {
+        Path control = config.resolve("control/syria.yaml");
+        String text = Files.readString(control);
+        assertTrue(text.contains("  - actor: turkish-forces\n    from: 2016-08-24\n    admin1: [Aleppo]\n"),
+                "the Turkish air force's entry this test breaks is in the file");
+        // "Halab" is a spelling admin1_names lists for Aleppo, not its canonical name.
+        String broken = text.replace("  - actor: turkish-forces\n    from: 2016-08-24\n    admin1: [Aleppo]\n",
+                "  - actor: turkish-air-force\n    from: 2016-08-24\n    admin1: [Halab]\n");
+        Files.writeString(control, broken);
+        RulesetException e = assertThrows(RulesetException.class, () -> startService());
+        assertHasError(e, "config/control/syria.yaml", TestFiles.lineOf(broken, "  - actor: turkish-air-force"),
+                ".actor: unknown actor 'turkish-air-force'");
+        assertHasError(e, "config/control/syria.yaml", TestFiles.lineOf(broken, "    admin1: [Halab]"),
+                ".admin1: 'Halab' is not a governorate of admin1_names");
+    }
+
+    @Test
     void overlappingControlPeriodsAreRefused() throws IOException {
         Path control = config.resolve("control/syria.yaml");
         Files.writeString(control, Files.readString(control).replace("        to: 2016-03-27\n", "        to: 2016-04-27\n"));

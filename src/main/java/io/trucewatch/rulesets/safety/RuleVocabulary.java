@@ -1,6 +1,7 @@
 package io.trucewatch.rulesets.safety;
 
 import io.trucewatch.evaluation.Verdict;
+import io.trucewatch.evaluation.facts.AirForcesOver;
 import io.trucewatch.evaluation.facts.Finding;
 import io.trucewatch.evaluation.facts.Involvement;
 import io.trucewatch.evaluation.facts.LineDistance;
@@ -40,7 +41,7 @@ import java.util.Set;
 final class RuleVocabulary {
 
     /** The engine's own fact and finding types, which rule files import. */
-    static final List<Class<?>> FACT_TYPES = List.of(Finding.class, Involvement.class, LineDistance.class, MonitorQualification.class,
+    static final List<Class<?>> FACT_TYPES = List.of(AirForcesOver.class, Finding.class, Involvement.class, LineDistance.class, MonitorQualification.class,
             Occurrence.class, PlaceControl.class, Report.class, Role.class, TruceScope.class, WeaponSite.class,
             WeaponZone.class, WithdrawalPhase.class, Verdict.class, Standing.class, Act.class, PatternThreshold.class, PatternHit.class,
             TriggerSpan.class);
