@@ -30,6 +30,12 @@ public final class ActorPhrases {
             "fighters", "militants", "members", "sniper", "snipers", "gunmen", "gunman", "men", "forces",
             "factions", "faction", "elements", "operatives", "cell", "cells",
             "and", "or");
+    /**
+     * Words for what kind of body an actor is, dropped from the end like means: "units of the Jaysh
+     * al-Islam group" (the Russian reconciliation centre's phrasing), "the Ahrar al-Sham movement".
+     */
+    private static final Set<String> KINDS = Set.of("group", "groups", "movement", "organisation", "organization",
+            "organisations", "organizations");
     /** Hedges dropped from the start of a phrase. */
     private static final Set<String> HEDGES = Set.of("alleged", "allegedly", "suspected", "reported", "reportedly",
             "presumed", "presumably", "possibly", "probably", "likely", "apparently", "unconfirmed");
@@ -130,14 +136,14 @@ public final class ActorPhrases {
         return Optional.empty();
     }
 
-    /** The phrase without hedges in front, bracketed remarks, or means of attack at the end. */
+    /** The phrase without hedges in front, bracketed remarks, or means of attack or kinds of body at the end. */
     static String core(String phrase) {
         List<String> words = new ArrayList<>(Arrays.asList(
                 phrase.replaceAll("\\([^)]*\\)?", " ").strip().split("\\s+")));
         while (!words.isEmpty() && HEDGES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
             words.remove(0);
         }
-        while (!words.isEmpty() && isMeans(words.get(words.size() - 1))) {
+        while (!words.isEmpty() && (isMeans(words.get(words.size() - 1)) || isKind(words.get(words.size() - 1)))) {
             words.remove(words.size() - 1);
         }
         return String.join(" ", words);
@@ -150,6 +156,10 @@ public final class ActorPhrases {
             start--;
         }
         return String.join(" ", words.subList(start, words.size()));
+    }
+
+    private static boolean isKind(String word) {
+        return KINDS.contains(word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
     }
 
     private static boolean isMeans(String word) {

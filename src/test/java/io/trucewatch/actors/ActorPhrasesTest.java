@@ -50,6 +50,9 @@ class ActorPhrasesTest {
         "units and fighters of the regime|syria",
         "Army of Conquest|jaish-al-fatah",
         "supporters of the regime|",
+        "Units of the Jaish al-Fatah group|jaish-al-fatah",
+        "ISIS organisation fighters|is",
+        "Army of the Levant group|",
         "Army of the Levant|",
     })
     void theActorBehindTheMeans(String phrase, String expected) {
