@@ -40,7 +40,7 @@ public class AuditTrail {
      * every step is recorded there, with its outbox event under the same lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    AuditEntry appendWritten(String type, String incidentId, String principal, String canonicalData) {
+    AuditEntry appendWritten(String type, String incidentId, String principal, CanonicalJson.Text canonicalData) {
         // Locking the head row serialises appends across transactions: one chain, one order.
         AuditHead head = AuditHead.findById(AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         AuditEntry entry = new AuditEntry();
@@ -50,9 +50,9 @@ public class AuditTrail {
         entry.type = type;
         entry.incidentId = incidentId;
         entry.principal = principal;
-        entry.data = canonicalData;
+        entry.data = canonicalData.json();
         entry.previousHash = head.lastHash;
-        entry.hash = entry.expectedHash();
+        entry.hash = entry.hashOfCanonicalData();
         entry.persist();
         head.lastSeq = entry.seq;
         head.lastHash = entry.hash;

@@ -39,6 +39,26 @@ public final class CanonicalJson {
         }
     }
 
+    /**
+     * A value written as canonical JSON, by {@link #text} only: whoever holds one holds canonical
+     * text, so it can be hashed as it is (see AuditEntry) instead of being parsed and written again.
+     */
+    public static final class Text {
+        private final String json;
+
+        private Text(String json) {
+            this.json = json;
+        }
+
+        public String json() {
+            return json;
+        }
+    }
+
+    public static Text text(Object value) {
+        return new Text(write(value));
+    }
+
     public static JsonNode tree(Object value) {
         return MAPPER.valueToTree(value);
     }

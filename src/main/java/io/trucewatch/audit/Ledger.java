@@ -29,23 +29,23 @@ public class Ledger {
     /** An audit entry of {@code data} (written as canonical JSON). */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry record(String type, String incidentId, String principal, Object data) {
-        return chain.appendWritten(type, incidentId, principal, CanonicalJson.write(data));
+        return chain.appendWritten(type, incidentId, principal, CanonicalJson.text(data));
     }
 
     /** An audit entry whose data a caller wrote before the transaction (see GroupCommit). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEntry recordWritten(String type, String incidentId, String principal, String canonicalData) {
+    public AuditEntry recordWritten(String type, String incidentId, String principal, CanonicalJson.Text canonicalData) {
         return chain.appendWritten(type, incidentId, principal, canonicalData);
     }
 
     /** An audit entry and the event that announces it, numbered under the same lock. */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent record(String type, String incidentId, String principal, Object data, Outbox.Prepared event) {
-        return recordWritten(type, incidentId, principal, CanonicalJson.write(data), event);
+        return recordWritten(type, incidentId, principal, CanonicalJson.text(data), event);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxEvent recordWritten(String type, String incidentId, String principal, String canonicalData,
+    public OutboxEvent recordWritten(String type, String incidentId, String principal, CanonicalJson.Text canonicalData,
             Outbox.Prepared event) {
         chain.appendWritten(type, incidentId, principal, canonicalData);
         return outbox.append(new HeadLock(transactions.getTransactionKey()), event);

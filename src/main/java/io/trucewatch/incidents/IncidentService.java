@@ -1,5 +1,6 @@
 package io.trucewatch.incidents;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.alerts.Outbox;
 import io.trucewatch.audit.AuditTrail;
@@ -14,6 +15,10 @@ import io.trucewatch.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,6 +49,9 @@ public class IncidentService {
 
     @Inject
     GroupCommit groupCommit;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** The stored report, and whether this call created something (false: an identical resubmission). */
     public record Submission(IncidentView incident, boolean created) {
@@ -106,7 +114,7 @@ public class IncidentService {
     }
 
     private Optional<Submission> earlierSubmission(String externalId, String contentHash) {
-        if (externalId == null) {
+        if (externalId == null || !externalIdTaken(externalId)) {
             return Optional.empty();
         }
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -129,9 +137,27 @@ public class IncidentService {
         });
     }
 
+    /**
+     * Whether a report with this external_id is stored: one indexed read on a plain connection,
+     * outside any transaction. Nearly every report is new, and for those the ORM's transaction and
+     * session cost more than the lookup itself. Two submissions racing past it are told apart by
+     * the unique key (see submit).
+     */
+    private boolean externalIdTaken(String externalId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT 1 FROM incident WHERE external_id = ?")) {
+            select.setString(1, externalId);
+            try (ResultSet found = select.executeQuery()) {
+                return found.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up external_id: " + e.getMessage(), e);
+        }
+    }
+
     /** A new report with everything worked out that does not depend on the audit chain. */
     private record NewReport(String principal, Evaluation evaluation, Incident template,
-            String receivedAudit, String evaluatedAudit, Outbox.Prepared event, IncidentView view) {
+            CanonicalJson.Text receivedAudit, CanonicalJson.Text evaluatedAudit, Outbox.Prepared event, IncidentView view) {
     }
 
     private NewReport prepare(IncidentReport report, String contentHash, Evaluation evaluation, String principal) {
@@ -142,15 +168,20 @@ public class IncidentService {
         incident.receivedAt = now();
         incident.currentVersion = 1;
         apply(incident, report, contentHash, evaluation);
+        IncidentView view = IncidentView.of(incident);
+        return new NewReport(principal, evaluation, incident, CanonicalJson.text(received(report, contentHash, incident.receivedAt)),
+                CanonicalJson.text(evaluated(1, evaluation)), outbox.prepare(Outbox.VERDICT_CREATED, incident.id, view),
+                view);
+    }
+
+    /** What the audit entry of a first version records. */
+    static Map<String, Object> received(IncidentReport report, String contentHash, Instant receivedAt) {
         Map<String, Object> received = new LinkedHashMap<>();
         received.put("external_id", report.externalId());
         received.put("content_hash", contentHash);
         received.put("report", report);
-        received.put("received_at", incident.receivedAt);
-        IncidentView view = IncidentView.of(incident);
-        return new NewReport(principal, evaluation, incident, CanonicalJson.write(received),
-                CanonicalJson.write(evaluated(1, evaluation)), outbox.prepare(Outbox.VERDICT_CREATED, incident.id, view),
-                view);
+        received.put("received_at", receivedAt);
+        return received;
     }
 
     /**
@@ -216,7 +247,7 @@ public class IncidentService {
         return version;
     }
 
-    private static Map<String, Object> evaluated(int version, Evaluation evaluation) {
+    static Map<String, Object> evaluated(int version, Evaluation evaluation) {
         Map<String, Object> evaluated = new LinkedHashMap<>();
         evaluated.put("version", version);
         evaluated.put("ruleset_version", evaluation.rulesetVersion());

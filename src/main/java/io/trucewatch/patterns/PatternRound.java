@@ -14,6 +14,7 @@ import io.trucewatch.truces.Truce;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -114,9 +115,19 @@ public class PatternRound {
         Ruleset ruleset = rulesets.get();
         Map<String, String> reports = new LinkedHashMap<>();
         Map<String, Set<Long>> changedTimes = replaceActs(changed, ruleset, reports);
-        links.relink(reports);
         List<Change> changes = new ArrayList<>();
-        changedTimes.forEach((truceId, times) -> changes.addAll(findAgain(ruleset, truceId, times)));
+        // Relinking and finding again read rows as values and change them by bulk statements, after
+        // the acts and links they read were flushed: no query of theirs needs a flush first. Left to
+        // AUTO, each of their many queries would first check every entity the round holds (the
+        // thousands of acts and links a round behind a burst has written) for changes to write.
+        FlushModeType flushMode = entities.getFlushMode();
+        entities.setFlushMode(FlushModeType.COMMIT);
+        try {
+            links.relink(reports);
+            changedTimes.forEach((truceId, times) -> changes.addAll(findAgain(ruleset, truceId, times)));
+        } finally {
+            entities.setFlushMode(flushMode);
+        }
         Instant now = Instant.now();
         for (Change change : changes) {
             change.apply(ruleset.version(), now);
