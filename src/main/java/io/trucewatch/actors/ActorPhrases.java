@@ -28,7 +28,8 @@ public final class ActorPhrases {
             "air", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling", "artillery", "rocket",
             "rockets", "mortar", "mortars", "missile", "missiles", "fire", "gunfire", "troops", "soldiers", "units",
             "fighters", "militants", "members", "sniper", "snipers", "gunmen", "gunman", "men", "forces",
-            "factions", "faction", "elements", "operatives", "cell", "cells",
+            "factions", "faction", "elements", "operatives", "cell", "cells", "terrorist", "terrorists",
+            "extremists", "jihadists", "takfiris", "mercenaries",
             "and", "or");
     /**
      * Words for what kind of body an actor is, dropped from the end like means: "units of the Jaysh
@@ -36,11 +37,26 @@ public final class ActorPhrases {
      */
     private static final Set<String> KINDS = Set.of("group", "groups", "movement", "organisation", "organization",
             "organisations", "organizations");
-    /** Hedges dropped from the start of a phrase. */
-    private static final Set<String> HEDGES = Set.of("alleged", "allegedly", "suspected", "reported", "reportedly",
-            "presumed", "presumably", "possibly", "probably", "likely", "apparently", "unconfirmed");
+    /** Hedges dropped from the start of a phrase ("so called" and "self-styled" are written as one or two words). */
+    private static final Set<String> HEDGES = Set.of("the", "alleged", "allegedly", "suspected", "reported", "reportedly",
+            "presumed", "presumably", "possibly", "probably", "likely", "apparently", "unconfirmed", "so-called",
+            "self-styled", "self-proclaimed");
+    private static final Pattern TWO_WORD_HEDGE = Pattern.compile("(?i)\\b(so|self)\\s+(called|styled|proclaimed)\\b");
+    /**
+     * Pejoratives a side's media put before its enemy's name ("terrorists of Jabhat al-Nusra", "the
+     * terrorist organization Jabhat Fatah al-Sham"): dropped from the start, with a kind of body
+     * after them; they say how the writer sees the group, not which group it is.
+     */
+    private static final Set<String> PEJORATIVES = Set.of("terrorist", "terrorists", "extremist", "extremists",
+            "takfiri", "takfiris", "jihadist", "jihadists", "radical", "radicals", "mercenary", "mercenaries");
     /** What the actor of a bare demonym or side usually is, tried in turn: "Russian" + " air force". */
     private static final List<String> SUFFIXES = List.of("", " forces", " air force", " military");
+    /**
+     * People words that say the actor is not a state's forces: "Syrian militants" or "Syrian
+     * terrorists" are not the Syrian army, so a phrase with one of them is not read as a demonym.
+     */
+    private static final Set<String> IRREGULARS = Set.of("militants", "gunmen", "gunman", "terrorist", "terrorists",
+            "extremists", "jihadists", "takfiris", "mercenaries");
     private static final Pattern ALTERNATIVES = Pattern.compile("\\s+(?:and/or|or|and)\\s+|\\s*/\\s*|\\s*,\\s*",
             Pattern.CASE_INSENSITIVE);
     /** Means attributed to an actor: "… believed to belong to the regime", "… said to be Russian". */
@@ -55,10 +71,18 @@ public final class ActorPhrases {
      */
     private static final Pattern AFFILIATED = Pattern.compile("(?i)-(?:affiliated|linked|aligned|loyal)\\b");
     /**
-     * Means before the actor: "militants of the Free Syrian Army", "units of the regime" (read only
-     * when every word before "of" is a word for means, so that a name with "of" in it stays whole).
+     * Means before the actor: "militants of the Free Syrian Army", "units of the regime", "terrorists
+     * from ISIS", "groups of the terrorist organization …" (read only when every word before "of" or
+     * "from" is a word for means or for a kind of body, so that a name with "of" in it stays whole).
      */
-    private static final Pattern MEANS_OF = Pattern.compile("(?i)^(.+?)\\s+of\\s+(?:the\\s+)?(.+)$");
+    private static final Pattern MEANS_OF = Pattern.compile("(?i)^(.+?)\\s+(?:of|from)\\s+(?:the\\s+)?(.+)$");
+    /**
+     * Where the actor stood, after it: "Assad regime forces positioned in Jabbourin and Akrad
+     * al-Dasnyya". The places are not alternatives to the actor, so the clause goes before the
+     * phrase is split on "and".
+     */
+    private static final Pattern POSITIONED = Pattern.compile(
+            "(?i)^(.+?)\\s+(?:positioned|stationed|based|deployed|located|entrenched|holed\\s+up)\\s+(?:in|at|near|around|inside|on)\\b.*$");
     /** A model designation among the means ("B-52"): a word with a digit. */
     private static final Pattern MODEL = Pattern.compile(".*\\d.*");
 
@@ -74,6 +98,10 @@ public final class ActorPhrases {
         Matcher attributed = ATTRIBUTED.matcher(phrase.strip());
         if (attributed.matches()) {
             return read(attributed.group(1), registry);
+        }
+        Matcher positioned = POSITIONED.matcher(phrase.strip());
+        if (positioned.matches()) {
+            return read(positioned.group(1), registry);
         }
         Matcher affiliatedWith = AFFILIATED_WITH.matcher(phrase.strip());
         if (affiliatedWith.matches()) {
@@ -95,7 +123,7 @@ public final class ActorPhrases {
             return List.of(whole.get());
         }
         Matcher meansOf = MEANS_OF.matcher(phrase.strip());
-        if (meansOf.matches() && Arrays.stream(meansOf.group(1).split("\\s+")).allMatch(ActorPhrases::isMeans)) {
+        if (meansOf.matches() && Arrays.stream(meansOf.group(1).split("\\s+")).allMatch(word -> isMeans(word) || isKind(word))) {
             return read(meansOf.group(2), registry);
         }
         String[] parts = ALTERNATIVES.split(phrase.strip());
@@ -127,7 +155,9 @@ public final class ActorPhrases {
         if (core.isEmpty()) {
             return Optional.empty();
         }
-        for (String suffix : SUFFIXES) {
+        boolean irregular = Arrays.stream(written.split("\\s+"))
+                .anyMatch(word -> IRREGULARS.contains(word.toLowerCase(Locale.ROOT)));
+        for (String suffix : irregular ? List.of("") : SUFFIXES) {
             Optional<Actor> actor = registry.resolve(core + suffix);
             if (actor.isPresent()) {
                 return actor;
@@ -136,11 +166,22 @@ public final class ActorPhrases {
         return Optional.empty();
     }
 
-    /** The phrase without hedges in front, bracketed remarks, or means of attack or kinds of body at the end. */
+    /**
+     * The phrase without hedges or pejoratives in front (and a kind of body after a pejorative),
+     * bracketed remarks, or means of attack or kinds of body at the end.
+     */
     static String core(String phrase) {
+        String unbracketed = phrase.replaceAll("\\([^)]*\\)?", " ");
         List<String> words = new ArrayList<>(Arrays.asList(
-                phrase.replaceAll("\\([^)]*\\)?", " ").strip().split("\\s+")));
-        while (!words.isEmpty() && HEDGES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
+                TWO_WORD_HEDGE.matcher(unbracketed).replaceAll("$1-$2").strip().split("\\s+")));
+        boolean pejorative = false;
+        while (!words.isEmpty()) {
+            String first = words.get(0).toLowerCase(Locale.ROOT);
+            if (PEJORATIVES.contains(first)) {
+                pejorative = true;
+            } else if (!HEDGES.contains(first) && !(pejorative && isKind(first))) {
+                break;
+            }
             words.remove(0);
         }
         while (!words.isEmpty() && (isMeans(words.get(words.size() - 1)) || isKind(words.get(words.size() - 1)))) {

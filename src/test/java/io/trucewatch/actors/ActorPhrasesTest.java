@@ -54,6 +54,22 @@ class ActorPhrasesTest {
         "ISIS organisation fighters|is",
         "Army of the Levant group|",
         "Army of the Levant|",
+        "the so called Jaish al-Fatah|jaish-al-fatah",
+        "so-called Army of Conquest|jaish-al-fatah",
+        "the self-styled Islamic State (Syria)|is",
+        "Terrorists of Jaish al-Fatah|jaish-al-fatah",
+        "terrorists from ISIS|is",
+        "ISIS terrorists|is",
+        "Groups of the terrorist organization Jaish al-Fatah (Army of Conquest)|jaish-al-fatah",
+        "the extremist group Army of Conquest|jaish-al-fatah",
+        "terrorists|",
+        "the terrorist organization|",
+        "shelling from Douma|",
+        "Syrian regime forces positioned in Jabbourin and Akrad al-Dasnyya|syria",
+        "Russian forces stationed at Hmeimim and Tartus|russia",
+        "gunmen based in Douma|",
+        "Russian militants|",
+        "Russian troops|russia",
     })
     void theActorBehindTheMeans(String phrase, String expected) {
         assertEquals(expected == null ? List.of() : List.of(expected), read(phrase));

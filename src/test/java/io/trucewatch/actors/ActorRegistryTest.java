@@ -95,4 +95,27 @@ class ActorRegistryTest {
         org.junit.jupiter.api.Assertions.assertTrue(REGISTRY.nearestNames(misspelt, 3).contains(nearest),
                 () -> REGISTRY.nearestNames(misspelt, 3).toString());
     }
+
+    /**
+     * A side's media frame their enemy's name ("the so called …", "terrorists of …"); the frame is
+     * read past, and a frame with no name in it names no one (a bare "armed terrorist groups" must
+     * not become anyone's forces by what is left of it).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "the so called Jaish al-Islam|jaish-al-islam",
+        "Terrorists of Jabhat al-Nusra|jabhat-al-nusra",
+        "terrorists from ISIS|islamic-state",
+        "Groups of the terrorist organization Jabhat Fatah al-Sham (Jabhat al-Nusra)|jabhat-al-nusra",
+        "Assad regime forces positioned in Jabbourin and Akrad al-Dasnyya|syrian-government-forces",
+        "armed terrorist groups|",
+        "terrorist groups|",
+        "terrorists|",
+        "the terrorist organization|",
+        "Syrian terrorists|",
+    })
+    void namesInAPejorativeOrHedgingFrameResolveToTheNameInside(String phrase, String id) {
+        List<String> read = ActorPhrases.read(phrase, REGISTRY).stream().map(Actor::id).toList();
+        assertEquals(id == null ? List.of() : List.of(id), read);
+    }
 }
