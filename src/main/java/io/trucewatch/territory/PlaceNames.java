@@ -18,11 +18,18 @@ public final class PlaceNames {
         String key = ActorNames.key(name);
         for (String article : new String[] {"al ", "el ", "ar ", "as ", "ash ", "ad ", "at ", "az ", "an "}) {
             if (key.startsWith(article) && key.length() > article.length()) {
-                return key.substring(article.length());
+                key = key.substring(article.length());
+                break;
             }
         }
-        return key;
+        return TAA_MARBUTA.matcher(key).replaceAll("a");
     }
+
+    /**
+     * The feminine ending (taa marbuta) is written -a, -ah or -eh: "al-Houleh", "Houlah" and
+     * "Houla" are one town. Only after two or more letters, so that short words stay as written.
+     */
+    private static final Pattern TAA_MARBUTA = Pattern.compile("(?<=\\p{L}{2})[ae]h\\b");
 
     /**
      * A looser key, for a name the exact key does not find: "Deir Muqrin" and "Dayr Miqrin", "Kfar
@@ -64,7 +71,8 @@ public final class PlaceNames {
         }
         readings.add(location.strip());
         for (String part : location.split("[,;()\\[\\]]|\\s+and\\s+")) {
-            for (String name : List.of(part.strip(), QUALIFIERS.matcher(part.strip()).replaceAll("").strip())) {
+            String bare = KIND.matcher(QUALIFIERS.matcher(part.strip()).replaceAll("").strip()).replaceAll("").strip();
+            for (String name : List.of(part.strip(), QUALIFIERS.matcher(part.strip()).replaceAll("").strip(), bare)) {
                 if (!name.isEmpty() && !readings.contains(name)) {
                     readings.add(name);
                 }
@@ -80,5 +88,13 @@ public final class PlaceNames {
      */
     private static final Pattern QUALIFIERS = Pattern.compile(
             "^(?:the\\s+)?(?:outskirts|edges?)\\s+of\\s+(?:the\\s+)?(?:(?:town|village|city)\\s+of\\s+)?",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What kind of settlement it is, before or after the name: "the village of Anadan", "Anadan
+     * village", "Khan al-Sheeh camp" (a camp beside a town is written with the town's name).
+     */
+    private static final Pattern KIND = Pattern.compile(
+            "^(?:the\\s+)?(?:town|village|city|camp)\\s+of\\s+|\\s+(?:town|village|city|camp)$",
             Pattern.CASE_INSENSITIVE);
 }

@@ -1,6 +1,7 @@
 package io.trucewatch.territory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -199,6 +200,15 @@ class ControlMapTest {
     }
 
     @Test
+    void theFeminineEndingIsOneLetterHoweverWritten() {
+        assertEquals(PlaceNames.key("Houla"), PlaceNames.key("al-Houleh"));
+        assertEquals(PlaceNames.key("Houla"), PlaceNames.key("Houlah"));
+        assertEquals(PlaceNames.key("Deir Hafer"), PlaceNames.key("Deir Hafer"));
+        assertNotEquals(PlaceNames.key("Deh"), PlaceNames.key("Da"), "a short word stays as written");
+        assertNotEquals(PlaceNames.key("Shih"), PlaceNames.key("Sha"), "only -ah and -eh are the ending");
+    }
+
+    @Test
     void aQualifiedLocationIsFoundByItsFirstNamedPart() {
         Placement qualified = at("2016-04-10", null, null, null, "Idleb", "Kafr Test, the valley road");
         assertEquals("town", qualified.placeId());
@@ -218,6 +228,10 @@ class ControlMapTest {
         assertEquals("idleb", at("2016-04-10", null, null, null, "Idleb", "near Kafr Test").placeId(),
                 "ground near a settlement may be another side's: not placed there");
         assertEquals("idleb", at("2016-04-10", null, null, null, "Idleb", "Kafr Test area").placeId());
+        assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "Kafr Test village").placeId(),
+                "what kind of settlement it is, after the name");
+        assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "the town of Kafr Test").placeId());
+        assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "Kefr Tast camp").placeId());
         assertFalse(at("2016-04-10", null, null, null, "Hama", "Idleb and Hama provinces").hasController(),
                 "a part that is a governorate's name is the province, not a settlement of that name");
     }
