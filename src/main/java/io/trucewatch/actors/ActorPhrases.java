@@ -83,6 +83,7 @@ public final class ActorPhrases {
      */
     private static final Pattern POSITIONED = Pattern.compile(
             "(?i)^(.+?)\\s+(?:positioned|stationed|based|deployed|located|entrenched|holed\\s+up)\\s+(?:in|at|near|around|inside|on)\\b.*$");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9-]");
     /** A model designation among the means ("B-52"): a word with a digit. */
     private static final Pattern MODEL = Pattern.compile(".*\\d.*");
 
@@ -123,7 +124,7 @@ public final class ActorPhrases {
             return List.of(whole.get());
         }
         Matcher meansOf = MEANS_OF.matcher(phrase.strip());
-        if (meansOf.matches() && Arrays.stream(meansOf.group(1).split("\\s+")).allMatch(word -> isMeans(word) || isKind(word))) {
+        if (meansOf.matches() && Arrays.stream(meansOf.group(1).split("\\s+")).allMatch(ActorPhrases::isMeansOrKind)) {
             return read(meansOf.group(2), registry);
         }
         String[] parts = ALTERNATIVES.split(phrase.strip());
@@ -184,7 +185,7 @@ public final class ActorPhrases {
             }
             words.remove(0);
         }
-        while (!words.isEmpty() && (isMeans(words.get(words.size() - 1)) || isKind(words.get(words.size() - 1)))) {
+        while (!words.isEmpty() && isMeansOrKind(words.get(words.size() - 1))) {
             words.remove(words.size() - 1);
         }
         return String.join(" ", words);
@@ -200,11 +201,21 @@ public final class ActorPhrases {
     }
 
     private static boolean isKind(String word) {
-        return KINDS.contains(word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
+        return KINDS.contains(bare(word));
     }
 
     private static boolean isMeans(String word) {
-        String w = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+        String w = bare(word);
         return MEANS.contains(w) || MODEL.matcher(w).matches();
+    }
+
+    /** A word of the means or of a kind of body: either may stand before "of" or at the end. */
+    private static boolean isMeansOrKind(String word) {
+        return isMeans(word) || isKind(word);
+    }
+
+    /** The word in lower case without punctuation around it ("jets," is "jets"; "B-52" keeps its hyphen). */
+    private static String bare(String word) {
+        return NOT_WORD.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

@@ -239,7 +239,6 @@ public final class FactBuilder {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        List<String> names = new ArrayList<>();
         List<String> exempt = new ArrayList<>();
         List<String> notBound = new ArrayList<>();
         List<String> bound = new ArrayList<>();
@@ -248,7 +247,6 @@ public final class FactBuilder {
             Optional<Actor> actor = terms.actors().byId(id);
             ActorStanding standing = truce.standingOf(actor, occurrence.earliest());
             String name = standing.party() != null ? standing.party() : actor.map(Actor::name).orElse(id);
-            names.add(name);
             if (standing.exempt()) {
                 exempt.add(name);
             } else if (standing.standing() == Standing.NOT_PARTY) {
@@ -260,7 +258,7 @@ public final class FactBuilder {
             }
         }
         String where = terms.control().governorate(report.country(), report.admin1());
-        return Optional.of(new AirForcesOver(where != null ? where : report.country(), names, exempt, notBound, bound, other));
+        return Optional.of(new AirForcesOver(where != null ? where : report.country(), exempt, notBound, bound, other));
     }
 
     private static WeaponZone weaponZone(TruceTerms.WithdrawalZone zone, ZoneId local) {

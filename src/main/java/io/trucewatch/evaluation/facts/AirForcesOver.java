@@ -9,21 +9,28 @@ import java.util.List;
  * placed in a country whose map lists air forces.
  *
  * @param where     the governorate as the map names it, or the country where the report gives none
- * @param names     every one of them
  * @param exempt    those whose action against excluded groups the truce lets continue
  * @param notBound  those the truce does not bind (not parties, not exempt)
  * @param bound     parties bound by it without the exemption (or of disputed standing)
  * @param other     any whose standing is none of these (excluded, unresolved): the list cannot be judged as one
  */
-public record AirForcesOver(String where, List<String> names, List<String> exempt, List<String> notBound,
-        List<String> bound, List<String> other) {
+public record AirForcesOver(String where, List<String> exempt, List<String> notBound, List<String> bound,
+        List<String> other) {
 
     public AirForcesOver {
-        names = List.copyOf(names);
         exempt = List.copyOf(exempt);
         notBound = List.copyOf(notBound);
         bound = List.copyOf(bound);
         other = List.copyOf(other);
+    }
+
+    /** Every one of them, whatever its standing. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(exempt);
+        names.addAll(notBound);
+        names.addAll(bound);
+        names.addAll(other);
+        return names;
     }
 
     /** "Syrian government forces, Russian forces (exempt) and Turkish forces (not bound by this truce)". */
