@@ -27,7 +27,7 @@ public final class ActorPhrases {
             "aircraft", "helicopter", "helicopters", "chopper", "choppers", "bomber", "bombers", "drone", "drones",
             "air", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling", "artillery", "rocket",
             "rockets", "mortar", "mortars", "missile", "missiles", "fire", "gunfire", "troops", "soldiers", "units",
-            "fighters", "militants", "members", "sniper", "snipers", "gunmen", "gunman", "men", "forces",
+            "fighter", "fighters", "militants", "members", "sniper", "snipers", "gunmen", "gunman", "men", "forces",
             "factions", "faction", "elements", "operatives", "cell", "cells", "terrorist", "terrorists",
             "extremists", "jihadists", "takfiris", "mercenaries",
             "and", "or");
@@ -83,6 +83,14 @@ public final class ActorPhrases {
      */
     private static final Pattern POSITIONED = Pattern.compile(
             "(?i)^(.+?)\\s+(?:positioned|stationed|based|deployed|located|entrenched|holed\\s+up)\\s+(?:in|at|near|around|inside|on)\\b.*$");
+    /**
+     * An actor with its allies: "the Syrian Arab Army and its allies", "regime forces and allied
+     * militias". The allies fight on its side, so the phrase stands for that side's actor.
+     */
+    private static final Pattern WITH_ALLIES = Pattern.compile(
+            "(?i)^(.+?)\\s+(?:(?:and|with)\\s+(?:its|their|his)\\s+allies|and\\s+allied\\s+(?:forces|militias|fighters|groups|factions))$");
+    /** The registry's name for an actor no one has identified. */
+    private static final String UNIDENTIFIED = "unidentified";
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9-]");
     /** A model designation among the means ("B-52"): a word with a digit. */
     private static final Pattern MODEL = Pattern.compile(".*\\d.*");
@@ -92,21 +100,35 @@ public final class ActorPhrases {
 
     /**
      * The actors a phrase names, read as above: one actor, or several alternatives (all of which
-     * must resolve), or none.
+     * must resolve), or none. A phrase of means alone ("jets", "war planes (not identified)",
+     * "troops") says what acted but not whose: the registry's unidentified actor, as "warplanes"
+     * and "gunmen" are.
      */
     public static List<Actor> read(String phrase, ActorRegistry registry) {
+        List<Actor> read = readPhrase(phrase, registry);
+        if (read.isEmpty() && meansAlone(phrase)) {
+            return registry.resolve(UNIDENTIFIED).map(List::of).orElse(List.of());
+        }
+        return read;
+    }
+
+    private static List<Actor> readPhrase(String phrase, ActorRegistry registry) {
         // "warplanes believed to belong to the regime": the actor is what the means belong to.
         Matcher attributed = ATTRIBUTED.matcher(phrase.strip());
         if (attributed.matches()) {
-            return read(attributed.group(1), registry);
+            return readPhrase(attributed.group(1), registry);
         }
         Matcher positioned = POSITIONED.matcher(phrase.strip());
         if (positioned.matches()) {
-            return read(positioned.group(1), registry);
+            return readPhrase(positioned.group(1), registry);
+        }
+        Matcher withAllies = WITH_ALLIES.matcher(phrase.strip());
+        if (withAllies.matches()) {
+            return readPhrase(withAllies.group(1), registry);
         }
         Matcher affiliatedWith = AFFILIATED_WITH.matcher(phrase.strip());
         if (affiliatedWith.matches()) {
-            return read(affiliatedWith.group(1), registry);
+            return readPhrase(affiliatedWith.group(1), registry);
         }
         Matcher affiliated = AFFILIATED.matcher(phrase);
         if (affiliated.find()) {
@@ -116,7 +138,7 @@ public final class ActorPhrases {
                 start--;
             }
             if (start < end) {
-                return read(phrase.substring(start, end), registry);
+                return readPhrase(phrase.substring(start, end), registry);
             }
         }
         Optional<Actor> whole = readOne(phrase, "", registry);
@@ -125,7 +147,7 @@ public final class ActorPhrases {
         }
         Matcher meansOf = MEANS_OF.matcher(phrase.strip());
         if (meansOf.matches() && Arrays.stream(meansOf.group(1).split("\\s+")).allMatch(ActorPhrases::isMeansOrKind)) {
-            return read(meansOf.group(2), registry);
+            return readPhrase(meansOf.group(2), registry);
         }
         String[] parts = ALTERNATIVES.split(phrase.strip());
         if (parts.length < 2) {
@@ -189,6 +211,12 @@ public final class ActorPhrases {
             words.remove(words.size() - 1);
         }
         return String.join(" ", words);
+    }
+
+    /** Whether the phrase is means and nothing else ("jets", "fighter jet (unidentified)", "troops"). */
+    private static boolean meansAlone(String phrase) {
+        return core(phrase).isEmpty() && Arrays.stream(phrase.replaceAll("\\([^)]*\\)?", " ").strip().split("\\s+"))
+                .anyMatch(ActorPhrases::isMeans);
     }
 
     private static String trailingMeans(String part) {

@@ -22,7 +22,8 @@ class ActorPhrasesTest {
             actor("is", "Islamic State (Syria)", "IS", "ISIS"),
             actor("opposition", "Opposition Rebels (Syria)", "opposition forces", "rebels"),
             actor("turkey", "Military Forces of Turkey (2016-)", "Turkish forces"),
-            actor("us", "Military Forces of the United States (2009-2017)", "US special forces", "US forces")));
+            actor("us", "Military Forces of the United States (2009-2017)", "US special forces", "US forces"),
+            actor("nobody-known", "Unidentified Armed Group", "unidentified", "unknown gunmen")));
 
     private static List<String> read(String phrase) {
         return ActorPhrases.read(phrase, REGISTRY).stream().map(Actor::id).toList();
@@ -37,7 +38,9 @@ class ActorPhrasesTest {
         "warplanes believed to belong to the regime|syria",
         "Coalition aircraft|coalition",
         "Jeish el-Fateh fighters|jaish-al-fatah",
-        "jets|",
+        "jets|nobody-known",
+        "war planes (not identified; rebels said Russian)|nobody-known",
+        "fighter jet (unidentified)|nobody-known",
         "opposition sniper|opposition",
         "opposition gunmen|opposition",
         "IS-affiliated factions|is",
@@ -62,8 +65,12 @@ class ActorPhrasesTest {
         "ISIS terrorists|is",
         "Groups of the terrorist organization Jaish al-Fatah (Army of Conquest)|jaish-al-fatah",
         "the extremist group Army of Conquest|jaish-al-fatah",
-        "terrorists|",
-        "the terrorist organization|",
+        "terrorists|nobody-known",
+        "the terrorist organization|nobody-known",
+        "Syrian regime forces and its allies|syria",
+        "regime forces and allied militias|syria",
+        "Russian forces with their allies|russia",
+        "Turkish-backed factions and their allies|",
         "shelling from Douma|",
         "Syrian regime forces positioned in Jabbourin and Akrad al-Dasnyya|syria",
         "Russian forces stationed at Hmeimim and Tartus|russia",

@@ -98,8 +98,8 @@ class ActorRegistryTest {
 
     /**
      * A side's media frame their enemy's name ("the so called …", "terrorists of …"); the frame is
-     * read past, and a frame with no name in it names no one (a bare "armed terrorist groups" must
-     * not become anyone's forces by what is left of it).
+     * read past, and a frame with no name in it identifies no one: the unidentified actor, or
+     * nothing, but never anyone's forces by what is left of it ("armed terrorist groups").
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -109,9 +109,11 @@ class ActorRegistryTest {
         "Groups of the terrorist organization Jabhat Fatah al-Sham (Jabhat al-Nusra)|jabhat-al-nusra",
         "Assad regime forces positioned in Jabbourin and Akrad al-Dasnyya|syrian-government-forces",
         "armed terrorist groups|",
-        "terrorist groups|",
-        "terrorists|",
-        "the terrorist organization|",
+        "terrorist groups|unidentified-armed-group",
+        "terrorists|unidentified-armed-group",
+        "the terrorist organization|unidentified-armed-group",
+        "Syrian Arab Army and its allies|syrian-government-forces",
+        "fighter jet (unidentified; opposition blamed Assad's forces)|unidentified-armed-group",
         "Syrian terrorists|",
     })
     void namesInAPejorativeOrHedgingFrameResolveToTheNameInside(String phrase, String id) {
