@@ -29,7 +29,7 @@ public final class ActorPhrases {
             "rockets", "mortar", "mortars", "missile", "missiles", "fire", "gunfire", "troops", "soldiers", "units",
             "fighter", "fighters", "militants", "members", "sniper", "snipers", "gunmen", "gunman", "men", "forces",
             "factions", "faction", "elements", "operatives", "cell", "cells", "terrorist", "terrorists",
-            "extremists", "jihadists", "takfiris", "mercenaries",
+            "extremists", "jihadists", "takfiris", "mercenaries", "cover", "support", "sleeper",
             "and", "or");
     /**
      * Words for what kind of body an actor is, dropped from the end like means: "units of the Jaysh
@@ -38,7 +38,7 @@ public final class ActorPhrases {
     private static final Set<String> KINDS = Set.of("group", "groups", "movement", "organisation", "organization",
             "organisations", "organizations");
     /** Hedges dropped from the start of a phrase ("so called" and "self-styled" are written as one or two words). */
-    private static final Set<String> HEDGES = Set.of("the", "alleged", "allegedly", "suspected", "reported", "reportedly",
+    private static final Set<String> HEDGES = Set.of("the", "a", "an", "alleged", "allegedly", "suspected", "reported", "reportedly",
             "presumed", "presumably", "possibly", "probably", "likely", "apparently", "unconfirmed", "so-called",
             "self-styled", "self-proclaimed");
     private static final Pattern TWO_WORD_HEDGE = Pattern.compile("(?i)\\b(so|self)\\s+(called|styled|proclaimed)\\b");
@@ -174,6 +174,14 @@ public final class ActorPhrases {
         if (exact.isPresent()) {
             return exact;
         }
+        // "jihadist armed groups": the frame in front taken off, what is left may be a name as it stands.
+        String unframed = unframed(words(written));
+        if (!unframed.isEmpty() && !unframed.equals(written)) {
+            Optional<Actor> named = registry.resolve(unframed);
+            if (named.isPresent()) {
+                return named;
+            }
+        }
         String core = core(written);
         if (core.isEmpty()) {
             return Optional.empty();
@@ -194,9 +202,26 @@ public final class ActorPhrases {
      * bracketed remarks, or means of attack or kinds of body at the end.
      */
     static String core(String phrase) {
+        List<String> words = words(phrase);
+        unframed(words);
+        while (!words.isEmpty() && isMeansOrKind(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        return String.join(" ", words);
+    }
+
+    /** The phrase's words, without bracketed remarks, a two-word hedge written as one. */
+    private static List<String> words(String phrase) {
         String unbracketed = phrase.replaceAll("\\([^)]*\\)?", " ");
-        List<String> words = new ArrayList<>(Arrays.asList(
+        return new ArrayList<>(Arrays.asList(
                 TWO_WORD_HEDGE.matcher(unbracketed).replaceAll("$1-$2").strip().split("\\s+")));
+    }
+
+    /**
+     * Takes hedges and pejoratives off the front of {@code words} (and a kind of body after a
+     * pejorative: "the terrorist organization …"); returns what is left, joined.
+     */
+    private static String unframed(List<String> words) {
         boolean pejorative = false;
         while (!words.isEmpty()) {
             String first = words.get(0).toLowerCase(Locale.ROOT);
@@ -206,9 +231,6 @@ public final class ActorPhrases {
                 break;
             }
             words.remove(0);
-        }
-        while (!words.isEmpty() && isMeansOrKind(words.get(words.size() - 1))) {
-            words.remove(words.size() - 1);
         }
         return String.join(" ", words);
     }

@@ -68,14 +68,25 @@ public final class WeaponRegistry {
             return new WeaponReading(named, named.calibreMm());
         }
         // "a howitzer (122mm, D-30); the mortar (120mm, 2S9)": the first weapon the phrase names
-        // that the registry knows, its calibre read from its own part of the phrase.
+        // that the registry knows, its calibre read from its own part of the phrase; the others
+        // beside it, for their classes.
         String[] parts = SEPARATE_WEAPONS.split(phrase);
         if (parts.length > 1) {
+            WeaponReading first = null;
+            List<Weapon> others = new ArrayList<>();
             for (String part : parts) {
                 WeaponReading reading = readOne(part);
-                if (reading.weapon() != null) {
-                    return reading;
+                if (reading.weapon() == null) {
+                    continue;
                 }
+                if (first == null) {
+                    first = reading;
+                } else if (!reading.weapon().equals(first.weapon()) && !others.contains(reading.weapon())) {
+                    others.add(reading.weapon());
+                }
+            }
+            if (first != null) {
+                return new WeaponReading(first.weapon(), first.calibreMm(), others);
             }
         }
         return readOne(phrase);

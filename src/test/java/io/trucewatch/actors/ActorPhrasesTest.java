@@ -76,6 +76,8 @@ class ActorPhrasesTest {
         "Russian forces stationed at Hmeimim and Tartus|russia",
         "gunmen based in Douma|",
         "Russian militants|",
+        "Russian air cover|russia",
+        "armed men thought to be an ISIS 'sleeper cell'|is",
         "Russian troops|russia",
     })
     void theActorBehindTheMeans(String phrase, String expected) {

@@ -113,6 +113,8 @@ class ActorRegistryTest {
         "terrorists|unidentified-armed-group",
         "the terrorist organization|unidentified-armed-group",
         "Syrian Arab Army and its allies|syrian-government-forces",
+        "jihadist armed groups|unidentified-armed-group",
+        "armed group thought to be a Daesh (Islamic State) 'sleeper cell'|islamic-state",
         "fighter jet (unidentified; opposition blamed Assad's forces)|unidentified-armed-group",
         "Syrian terrorists|",
     })

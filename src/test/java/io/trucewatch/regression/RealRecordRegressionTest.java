@@ -49,7 +49,7 @@ class RealRecordRegressionTest {
         {"syria-2016-heldout-4.yaml", 0.70, 0.70, 96},
         {"syria-2016-heldout-5.yaml", 0.70, 0.76, 100},
         {"syria-2016-heldout-6.yaml", 0.87, 0.88, 96},
-        {"syria-2016-heldout-7.yaml", 0.72, 0.76, 96},
+        {"syria-2016-heldout-7.yaml", 0.74, 0.78, 96},
         {"minsk-heldout.yaml", 0.90, 0.90, 30},
     };
 

@@ -2,6 +2,8 @@ package io.trucewatch.weapons;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.trucewatch.evaluation.SyriaRulesFixture;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,5 +43,28 @@ class WeaponRegistryTest {
         WeaponReading reading = WEAPONS.read(phrase);
         assertNull(reading.weapon(), phrase);
         assertEquals(calibre, reading.calibreMm());
+    }
+
+    /** The first weapon a phrase names gives its model and calibre; every weapon named gives classes. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "heavy artillery; ground assault|assault|true",
+        "rockets, barrel bombs and artillery fire|indiscriminate|true",
+        "a ground assault|assault|true",
+        "heavy artillery|assault|false",
+    })
+    void aPhraseNamingSeveralWeaponsHasTheClassesOfEach(String phrase, String weaponClass, boolean has) {
+        WeaponReading reading = WEAPONS.read(phrase);
+        assertEquals(has, reading.classes().contains(weaponClass), () -> phrase + " " + reading.classes());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theOtherWeaponsOfAPhraseAddClassesButNotAModel() {
+        WeaponReading reading = WEAPONS.read("a howitzer (122mm, 2A18 D-30); a ground assault");
+        assertEquals("d-30", reading.id());
+        assertEquals(122, reading.calibreMm());
+        assertTrue(reading.classes().contains("assault"), reading.classes().toString());
+        assertTrue(reading.classes().contains("artillery"), reading.classes().toString());
+        assertFalse(WEAPONS.read("a howitzer (122mm, 2A18 D-30)").classes().contains("assault"));
     }
 }
