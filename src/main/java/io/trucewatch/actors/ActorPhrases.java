@@ -29,16 +29,17 @@ public final class ActorPhrases {
             "rockets", "mortar", "mortars", "missile", "missiles", "fire", "gunfire", "troops", "soldiers", "units",
             "fighter", "fighters", "militants", "members", "sniper", "snipers", "gunmen", "gunman", "men", "forces",
             "factions", "faction", "elements", "operatives", "cell", "cells", "terrorist", "terrorists",
-            "extremists", "jihadists", "takfiris", "mercenaries", "cover", "support", "sleeper",
+            "extremists", "jihadists", "takfiris", "mercenaries", "cover", "support", "sleeper", "armed", "aviation",
+            "ground", "positions", "position", "posts", "detachment", "detachments",
             "and", "or");
     /**
      * Words for what kind of body an actor is, dropped from the end like means: "units of the Jaysh
      * al-Islam group" (the Russian reconciliation centre's phrasing), "the Ahrar al-Sham movement".
      */
     private static final Set<String> KINDS = Set.of("group", "groups", "movement", "organisation", "organization",
-            "organisations", "organizations");
+            "organisations", "organizations", "grouping", "groupings", "formation", "formations");
     /** Hedges dropped from the start of a phrase ("so called" and "self-styled" are written as one or two words). */
-    private static final Set<String> HEDGES = Set.of("the", "a", "an", "alleged", "allegedly", "suspected", "reported", "reportedly",
+    private static final Set<String> HEDGES = Set.of("the", "a", "an", "former", "armed", "alleged", "allegedly", "suspected", "reported", "reportedly",
             "presumed", "presumably", "possibly", "probably", "likely", "apparently", "unconfirmed", "so-called",
             "self-styled", "self-proclaimed");
     private static final Pattern TWO_WORD_HEDGE = Pattern.compile("(?i)\\b(so|self)\\s+(called|styled|proclaimed)\\b");
@@ -64,7 +65,7 @@ public final class ActorPhrases {
             "(?i).*?\\b(?:believed|thought|said|reported|suspected|assumed)\\s+to\\s+(?:be|belong\\s+to|be\\s+from)\\s+(?:the\\s+)?(.+)$");
     /** Affiliation after the means: "armed men apparently affiliated with IS", "cells linked to Nusra". */
     private static final Pattern AFFILIATED_WITH = Pattern.compile(
-            "(?i).*?\\b(?:affiliated|linked|aligned|loyal)\\s+(?:with|to)\\s+(?:the\\s+)?(.+)$");
+            "(?i).*?\\b(?:affiliated|linked|aligned|loyal|allied)\\s+(?:with|to)\\s+(?:the\\s+)?(.+)$");
     /**
      * Affiliation before the means: "IS-affiliated factions", "Nusra-linked fighters"; the group is
      * the word the suffix is joined to (found by walking back, so a long phrase costs one pass).
@@ -82,13 +83,28 @@ public final class ActorPhrases {
      * phrase is split on "and".
      */
     private static final Pattern POSITIONED = Pattern.compile(
-            "(?i)^(.+?)\\s+(?:positioned|stationed|based|deployed|located|entrenched|holed\\s+up)\\s+(?:in|at|near|around|inside|on)\\b.*$");
+            "(?i)^(.+?)\\s+(?:positioned|stationed|based|deployed|located|entrenched|hiding|holed\\s+up)\\s+(?:in|at|near|around|inside|on)\\b.*$");
     /**
      * An actor with its allies: "the Syrian Arab Army and its allies", "regime forces and allied
      * militias". The allies fight on its side, so the phrase stands for that side's actor.
      */
     private static final Pattern WITH_ALLIES = Pattern.compile(
-            "(?i)^(.+?)\\s+(?:(?:and|with)\\s+(?:its|their|his)\\s+allies|and\\s+allied\\s+(?:forces|militias|fighters|groups|factions))$");
+            "(?i)^(.+?)\\s+(?:(?:and|with)\\s+(?:its|their|his)\\s+allies|and\\s+(?:allied|loyal)\\s+(?:forces|militias|fighters|groups|factions|gunmen|militiamen|troops)\\b.*)$");
+    /** A possessive ending ("the regime's forces"), without which the possessor may be a name. */
+    private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['’]s\\b");
+    /**
+     * An actor and where it was: "rebels of Wadi Barada", "opposition groups in Northern Aleppo
+     * Province". Tried last, so that names with "of" in them ("Army of Conquest") are found whole
+     * first. Only the part before is read: what follows "of" may be an actor the first part is not
+     * ("supporters of the regime", "opponents of the regime").
+     */
+    private static final Pattern PLACED = Pattern.compile("(?i)^(.+?)\\s+(?:of|in|at|near|around|inside)\\s+.+$");
+    /**
+     * Heads that name a state's institution without the state: "Government of Syria" or "the army
+     * of Ukraine" must not be read as whichever state's forces the bare word is an alias of.
+     */
+    private static final Set<String> GENERIC_HEADS = Set.of("government", "army", "military", "state", "forces", "troops",
+            "armed forces", "security forces");
     /** The registry's name for an actor no one has identified. */
     private static final String UNIDENTIFIED = "unidentified";
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9-]");
@@ -148,6 +164,19 @@ public final class ActorPhrases {
         Matcher meansOf = MEANS_OF.matcher(phrase.strip());
         if (meansOf.matches() && Arrays.stream(meansOf.group(1).split("\\s+")).allMatch(ActorPhrases::isMeansOrKind)) {
             return readPhrase(meansOf.group(2), registry);
+        }
+        Matcher possessive = POSSESSIVE.matcher(phrase);
+        if (possessive.find()) {
+            // "the regime's forces", "regime's air and ground forces": the possessor is the actor.
+            return readPhrase(possessive.replaceAll(""), registry);
+        }
+        Matcher placed = PLACED.matcher(phrase.strip());
+        if (placed.matches() && !GENERIC_HEADS.contains(unframed(words(placed.group(1))).toLowerCase(Locale.ROOT))) {
+            // "rebels of Wadi Barada", "militants in Afrah": the place after the actor is not part of its name.
+            List<Actor> head = readPhrase(placed.group(1), registry);
+            if (!head.isEmpty()) {
+                return head;
+            }
         }
         String[] parts = ALTERNATIVES.split(phrase.strip());
         if (parts.length < 2) {

@@ -99,7 +99,7 @@ class ActorRegistryTest {
     /**
      * A side's media frame their enemy's name ("the so called …", "terrorists of …"); the frame is
      * read past, and a frame with no name in it identifies no one: the unidentified actor, or
-     * nothing, but never anyone's forces by what is left of it ("armed terrorist groups").
+     * nothing, but never anyone's forces by what is left of it ("Syrian terrorists").
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -108,12 +108,15 @@ class ActorRegistryTest {
         "terrorists from ISIS|islamic-state",
         "Groups of the terrorist organization Jabhat Fatah al-Sham (Jabhat al-Nusra)|jabhat-al-nusra",
         "Assad regime forces positioned in Jabbourin and Akrad al-Dasnyya|syrian-government-forces",
-        "armed terrorist groups|",
+        "armed terrorist groups|unidentified-armed-group",
         "terrorist groups|unidentified-armed-group",
         "terrorists|unidentified-armed-group",
         "the terrorist organization|unidentified-armed-group",
         "Syrian Arab Army and its allies|syrian-government-forces",
         "jihadist armed groups|unidentified-armed-group",
+        "rebels of Wadi Barada|armed-opposition",
+        "Government of Ukraine|",
+        "the army of Ukraine|",
         "armed group thought to be a Daesh (Islamic State) 'sleeper cell'|islamic-state",
         "fighter jet (unidentified; opposition blamed Assad's forces)|unidentified-armed-group",
         "Syrian terrorists|",
