@@ -78,6 +78,17 @@ def peak_rss_mb(pid):
             return int(line.split()[1]) // 1024
 
 
+def parse_builds(specs):
+    """--jar name=path, or name=path|JVM options (one build under two sets of options compares like
+    two builds): {name: (path, options)} in the order given."""
+    builds = {}
+    for spec in specs:
+        name, _, rest = spec.partition("=")
+        path, _, options = rest.partition("|")
+        builds[name] = (path, options)
+    return builds
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--jar", action="append", required=True, help="name=path or name=path|JVM options")
@@ -90,12 +101,9 @@ def main():
                         "with this many reports per commit (repeatable)")
     parser.add_argument("--raw-reports", type=int, default=3000)
     args = parser.parse_args()
-    # name=path, or name=path|JVM options: one build under two sets of options compares like two builds.
-    jars = {}
-    opts = {}
-    for spec in args.jar:
-        name, _, rest = spec.partition("=")
-        jars[name], _, opts[name] = rest.partition("|")
+    builds = parse_builds(args.jar)
+    jars = {name: path for name, (path, _) in builds.items()}
+    opts = {name: options for name, (_, options) in builds.items()}
     results = {name: [] for name in jars}
     for round_ in range(args.rounds):
         for name, jar in jars.items():

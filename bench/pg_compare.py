@@ -14,7 +14,7 @@ machine is still compiling hot code for the first 20-30 s at saturation.
 """
 import argparse, statistics, subprocess, tempfile
 
-from ingest_compare import load, numbers, ready
+from ingest_compare import load, numbers, parse_builds, ready
 from postgresql import URL, psql
 
 PORT = 8095
@@ -56,11 +56,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=16)
     args = parser.parse_args()
-    builds = {}
-    for spec in args.jar:
-        name, _, rest = spec.partition("=")
-        path, _, options = rest.partition("|")
-        builds[name] = (path, options)
+    builds = parse_builds(args.jar)
     results = {name: [] for name in builds}
     for r in range(args.rounds):
         for name, (path, options) in builds.items():

@@ -105,6 +105,10 @@ public final class ActorPhrases {
      */
     private static final Set<String> GENERIC_HEADS = Set.of("government", "army", "military", "state", "forces", "troops",
             "armed forces", "security forces");
+    /** Patterns whose first group is the actor of the whole phrase, tried in this order. */
+    private static final List<Pattern> ACTOR_WITHIN = List.of(ATTRIBUTED, POSITIONED, WITH_ALLIES, AFFILIATED_WITH);
+    /** A bracketed remark, also one left open at the end ("fighter jet (unidentified"). */
+    private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)?");
     /** The registry's name for an actor no one has identified. */
     private static final String UNIDENTIFIED = "unidentified";
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9-]");
@@ -128,23 +132,15 @@ public final class ActorPhrases {
         return read;
     }
 
-    private static List<Actor> readPhrase(String phrase, ActorRegistry registry) {
-        // "warplanes believed to belong to the regime": the actor is what the means belong to.
-        Matcher attributed = ATTRIBUTED.matcher(phrase.strip());
-        if (attributed.matches()) {
-            return readPhrase(attributed.group(1), registry);
-        }
-        Matcher positioned = POSITIONED.matcher(phrase.strip());
-        if (positioned.matches()) {
-            return readPhrase(positioned.group(1), registry);
-        }
-        Matcher withAllies = WITH_ALLIES.matcher(phrase.strip());
-        if (withAllies.matches()) {
-            return readPhrase(withAllies.group(1), registry);
-        }
-        Matcher affiliatedWith = AFFILIATED_WITH.matcher(phrase.strip());
-        if (affiliatedWith.matches()) {
-            return readPhrase(affiliatedWith.group(1), registry);
+    private static List<Actor> readPhrase(String written, ActorRegistry registry) {
+        String phrase = written.strip();
+        // "warplanes believed to belong to the regime", "forces positioned in …", "X and its allies",
+        // "cells loyal to ISIS": the actor is the part each pattern takes out.
+        for (Pattern actorWithin : ACTOR_WITHIN) {
+            Matcher matcher = actorWithin.matcher(phrase);
+            if (matcher.matches()) {
+                return readPhrase(matcher.group(1), registry);
+            }
         }
         Matcher affiliated = AFFILIATED.matcher(phrase);
         if (affiliated.find()) {
@@ -161,7 +157,7 @@ public final class ActorPhrases {
         if (whole.isPresent()) {
             return List.of(whole.get());
         }
-        Matcher meansOf = MEANS_OF.matcher(phrase.strip());
+        Matcher meansOf = MEANS_OF.matcher(phrase);
         if (meansOf.matches() && Arrays.stream(meansOf.group(1).split("\\s+")).allMatch(ActorPhrases::isMeansOrKind)) {
             return readPhrase(meansOf.group(2), registry);
         }
@@ -170,7 +166,7 @@ public final class ActorPhrases {
             // "the regime's forces", "regime's air and ground forces": the possessor is the actor.
             return readPhrase(possessive.replaceAll(""), registry);
         }
-        Matcher placed = PLACED.matcher(phrase.strip());
+        Matcher placed = PLACED.matcher(phrase);
         if (placed.matches() && !GENERIC_HEADS.contains(unframed(words(placed.group(1))).toLowerCase(Locale.ROOT))) {
             // "rebels of Wadi Barada", "militants in Afrah": the place after the actor is not part of its name.
             List<Actor> head = readPhrase(placed.group(1), registry);
@@ -178,7 +174,7 @@ public final class ActorPhrases {
                 return head;
             }
         }
-        String[] parts = ALTERNATIVES.split(phrase.strip());
+        String[] parts = ALTERNATIVES.split(phrase);
         if (parts.length < 2) {
             return List.of();
         }
@@ -241,7 +237,7 @@ public final class ActorPhrases {
 
     /** The phrase's words, without bracketed remarks, a two-word hedge written as one. */
     private static List<String> words(String phrase) {
-        String unbracketed = phrase.replaceAll("\\([^)]*\\)?", " ");
+        String unbracketed = BRACKETED.matcher(phrase).replaceAll(" ");
         return new ArrayList<>(Arrays.asList(
                 TWO_WORD_HEDGE.matcher(unbracketed).replaceAll("$1-$2").strip().split("\\s+")));
     }
@@ -266,8 +262,7 @@ public final class ActorPhrases {
 
     /** Whether the phrase is means and nothing else ("jets", "fighter jet (unidentified)", "troops"). */
     private static boolean meansAlone(String phrase) {
-        return core(phrase).isEmpty() && Arrays.stream(phrase.replaceAll("\\([^)]*\\)?", " ").strip().split("\\s+"))
-                .anyMatch(ActorPhrases::isMeans);
+        return core(phrase).isEmpty() && words(phrase).stream().anyMatch(ActorPhrases::isMeans);
     }
 
     private static String trailingMeans(String part) {

@@ -22,7 +22,8 @@ public final class PlaceNames {
                 break;
             }
         }
-        return TAA_MARBUTA.matcher(key).replaceAll("a");
+        // Most keys have no such ending: no regular expression for them (keys are made per report).
+        return key.contains("ah") || key.contains("eh") ? TAA_MARBUTA.matcher(key).replaceAll("a") : key;
     }
 
     /**

@@ -32,6 +32,9 @@ public record WeaponReading(Weapon weapon, Integer calibreMm, List<Weapon> alsoN
 
     /** The classes of every weapon the phrase names. */
     public List<String> classes() {
+        if (alsoNamed.isEmpty()) {
+            return weapon == null ? List.of() : weapon.classes();
+        }
         Set<String> classes = new LinkedHashSet<>();
         if (weapon != null) {
             classes.addAll(weapon.classes());
