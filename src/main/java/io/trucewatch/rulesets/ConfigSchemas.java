@@ -21,7 +21,8 @@ enum ConfigSchemas {
     WEAPONS("weapons.schema.json"),
     TRUCE("truce.schema.json"),
     CONTROL("control.schema.json"),
-    CONTROL_POINTS("control-points.schema.json");
+    CONTROL_POINTS("control-points.schema.json"),
+    SECTORS("sectors.schema.json");
 
     /** One schema violation: the key path at fault ({@code parties[2].side}) and what is wrong. */
     record Violation(String keyPath, String message) {

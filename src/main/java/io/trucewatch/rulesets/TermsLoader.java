@@ -12,6 +12,7 @@ import io.trucewatch.actors.Actor;
 import io.trucewatch.actors.ActorRegistry;
 import io.trucewatch.territory.ControlFile;
 import io.trucewatch.territory.ControlPoint;
+import io.trucewatch.territory.SectorPresence;
 import io.trucewatch.territory.ControlMap;
 import io.trucewatch.territory.ControlMaps;
 import io.trucewatch.territory.GeoJsonLines;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -425,7 +427,46 @@ public final class TermsLoader {
                 points.add(point);
             }
         }
-        return errors.size() == before ? points : null;
+        List<SectorPresence> sectors = loadSectors(countryPath, file, actors, fileOfId.keySet());
+        return errors.size() == before ? SectorPresence.overlay(points, sectors) : null;
+    }
+
+    /** The sectors of a country's sector files, checked against the actors and the points they name. */
+    private List<SectorPresence> loadSectors(String countryPath, ControlFile file, ActorRegistry actors, Set<String> pointIds) {
+        List<SectorPresence> sectors = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int f = 0; f < file.sectorFiles().size(); f++) {
+            String path = CONTROL + file.sectorFiles().get(f);
+            String text = snapshot.files().get(path);
+            if (text == null) {
+                error(countryPath, "sector_files[" + f + "]: file " + path + " is missing");
+                continue;
+            }
+            SectorPresence.File parsed = parse(path, text, SectorPresence.File.class, ConfigSchemas.SECTORS);
+            if (parsed == null) {
+                continue;
+            }
+            for (int i = 0; i < parsed.sectors().size(); i++) {
+                SectorPresence sector = parsed.sectors().get(i);
+                String key = "sectors[" + i + "]";
+                if (!ids.add(sector.id())) {
+                    error(path, key + ".id: '" + sector.id() + "' is used twice");
+                }
+                if (!actors.contains(sector.actor())) {
+                    error(path, key + ".actor: unknown actor '" + sector.actor() + "'");
+                }
+                sector.beside().stream().filter(id -> !actors.contains(id))
+                        .forEach(id -> error(path, key + ".beside: unknown actor '" + id + "'"));
+                Stream.concat(sector.settlements().stream(), sector.excludedSettlements().stream())
+                        .filter(id -> !pointIds.contains(id))
+                        .forEach(id -> error(path, key + ": no control point '" + id + "' in the point files"));
+                if (sector.to() != null && !sector.to().isAfter(sector.from())) {
+                    error(path, key + ".to: must be after from");
+                }
+                sectors.add(sector);
+            }
+        }
+        return sectors;
     }
 
     private void checkAirForces(String path, ControlFile file, ActorRegistry actors) {

@@ -18,6 +18,7 @@ public record ControlFile(
         Map<String, List<String>> admin1Names,
         List<Area> areas,
         List<String> pointFiles,
+        List<String> sectorFiles,
         Double pointRadiusKm,
         Double pointsAroundKm,
         List<DescribedHolder> describedHolders,
@@ -30,6 +31,7 @@ public record ControlFile(
         admin1Names = admin1Names == null ? Map.of() : Map.copyOf(admin1Names);
         areas = areas == null ? List.of() : List.copyOf(areas);
         pointFiles = pointFiles == null ? List.of() : List.copyOf(pointFiles);
+        sectorFiles = sectorFiles == null ? List.of() : List.copyOf(sectorFiles);
         describedHolders = describedHolders == null ? List.of() : List.copyOf(describedHolders);
         airForces = airForces == null ? List.of() : List.copyOf(airForces);
     }

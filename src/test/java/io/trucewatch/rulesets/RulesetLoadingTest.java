@@ -143,6 +143,31 @@ class RulesetLoadingTest {
     }
 
     @Test
+    void aSectorNamingAnUnknownActorOrPointIsRefusedAtItsLine() throws IOException {
+        assertTrue(Files.readString(config.resolve("control/syria.yaml")).contains("sector_files: [syria/sectors.yaml]"),
+                "the sectors file this test replaces is the one the country file reads");
+        String broken = """
+                sectors:
+                - id: test-sector
+                  name: A sector
+                  actor: jabhat-al-nusrah
+                  beside: [faylaq-al-rahman, faylaq-al-rahmen]
+                  from: 2016-05-01
+                  to: 2016-04-01
+                  settlements: [no-such-village]
+                  source: test
+                  membership: test
+                """;
+        Files.writeString(config.resolve("control/syria/sectors.yaml"), broken);
+        RulesetException e = assertThrows(RulesetException.class, () -> startService());
+        String file = "config/control/syria/sectors.yaml";
+        assertHasError(e, file, TestFiles.lineOf(broken, "  actor: jabhat-al-nusrah"), ".actor: unknown actor 'jabhat-al-nusrah'");
+        assertHasError(e, file, TestFiles.lineOf(broken, "  beside:"), ".beside: unknown actor 'faylaq-al-rahmen'");
+        assertHasError(e, file, TestFiles.lineOf(broken, "  to: 2016-04-01"), ".to: must be after from");
+        assertHasError(e, file, TestFiles.lineOf(broken, "- id: test-sector"), "no control point 'no-such-village'");
+    }
+
+    @Test
     void anAirForceNamingAnUnknownActorOrGovernorateIsRefusedAtItsLine() throws IOException {
         Path control = config.resolve("control/syria.yaml");
         String text = Files.readString(control);
