@@ -59,6 +59,28 @@ class SyriaControlDataTest {
         assertEquals(holder, holder(day, admin1, location));
     }
 
+    /** A sector of config/control/syria/sectors.yaml reaches its settlements, for its span and its holders only. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            # Eastern Ghouta's middle sector, Nusra beside Faylaq al-Rahman from 28 Apr 2016; HTS from 28 Jan 2017.
+            2016-04-27 | Rural Damascus | Arbin      | faylaq-al-rahman |
+            2016-04-28 | Rural Damascus | Arbin      | faylaq-al-rahman | jabhat-al-nusra
+            2017-01-29 | Rural Damascus | Arbin      | faylaq-al-rahman | hayat-tahrir-al-sham
+            # The western Aleppo countryside from 8 Sep 2016; Atarib is left out by a source for Nusra's absence.
+            2016-09-07 | Aleppo         | Darat Izza | armed-opposition |
+            2016-09-08 | Aleppo         | Darat Izza | armed-opposition | jabhat-al-nusra
+            2017-01-10 | Aleppo         | Atarib     | armed-opposition |
+            # Douma is Jaish al-Islam's, outside the middle sector.
+            2016-06-01 | Rural Damascus | Douma      | jaish-al-islam   |
+            """)
+    void aSectorsPresenceIsItsSettlementsForItsSpan(String day, String admin1, String location, String holder, String beside) {
+        Placement p = MAP.place("Syria", admin1, null, location, null, null, null,
+                LocalDate.parse(day).atTime(12, 0).atZone(DAMASCUS).toInstant());
+        assertEquals(holder, p.period().controller());
+        assertEquals(beside == null ? List.of() : List.of(beside), p.period().alongside());
+        assertEquals(beside != null, p.period().source().contains("reported in the sector"), p.period().source());
+    }
+
     @Test
     void everyPointIsInSyriaSourcedAndHeldByTheRecordThroughTheCoverage() throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
