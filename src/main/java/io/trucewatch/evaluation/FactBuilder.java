@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -243,10 +244,14 @@ public final class FactBuilder {
         List<String> notBound = new ArrayList<>();
         List<String> bound = new ArrayList<>();
         List<String> other = new ArrayList<>();
+        Set<String> sides = new HashSet<>();
+        boolean allBound = true;
         for (String id : ids) {
             Optional<Actor> actor = terms.actors().byId(id);
             ActorStanding standing = truce.standingOf(actor, occurrence.earliest());
             String name = standing.party() != null ? standing.party() : actor.map(Actor::name).orElse(id);
+            sides.addAll(standing.sides());
+            allBound &= standing.exempt() || standing.standing() == Standing.BOUND;
             if (standing.exempt()) {
                 exempt.add(name);
             } else if (standing.standing() == Standing.NOT_PARTY) {
@@ -258,7 +263,8 @@ public final class FactBuilder {
             }
         }
         String where = terms.control().governorate(report.country(), report.admin1());
-        return Optional.of(new AirForcesOver(where != null ? where : report.country(), exempt, notBound, bound, other));
+        return Optional.of(new AirForcesOver(where != null ? where : report.country(), exempt, notBound, bound, other,
+                sides, allBound));
     }
 
     private static WeaponZone weaponZone(TruceTerms.WithdrawalZone zone, ZoneId local) {
