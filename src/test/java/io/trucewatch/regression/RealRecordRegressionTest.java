@@ -50,6 +50,7 @@ class RealRecordRegressionTest {
         {"syria-2016-heldout-5.yaml", 0.70, 0.76, 100},
         {"syria-2016-heldout-6.yaml", 0.87, 0.88, 96},
         {"syria-2016-heldout-7.yaml", 0.74, 0.78, 96},
+        {"syria-2016-heldout-8.yaml", 0.80, 0.82, 80},
         {"minsk-heldout.yaml", 0.90, 0.90, 30},
     };
 
