@@ -37,7 +37,15 @@ public final class ActorPhrases {
      * al-Islam group" (the Russian reconciliation centre's phrasing), "the Ahrar al-Sham movement".
      */
     private static final Set<String> KINDS = Set.of("group", "groups", "movement", "organisation", "organization",
-            "organisations", "organizations", "grouping", "groupings", "formation", "formations");
+            "organisations", "organizations", "grouping", "groupings", "formation", "formations", "battalion",
+            "battalions", "brigade", "brigades");
+    /**
+     * A country's name written where its adjective belongs ("Syria Democratic Forces", "Turkey
+     * army"): the adjective is tried in its place when the phrase as written is no one's name.
+     */
+    private static final Map<String, String> COUNTRY_ADJECTIVES = Map.of("syria", "Syrian", "russia", "Russian",
+            "turkey", "Turkish", "iran", "Iranian", "iraq", "Iraqi", "ukraine", "Ukrainian", "israel", "Israeli",
+            "lebanon", "Lebanese", "jordan", "Jordanian");
     /** Hedges dropped from the start of a phrase ("so called" and "self-styled" are written as one or two words). */
     private static final Set<String> HEDGES = Set.of("the", "a", "an", "former", "armed", "alleged", "allegedly", "suspected", "reported", "reportedly",
             "presumed", "presumably", "possibly", "probably", "likely", "apparently", "unconfirmed", "so-called",
@@ -198,6 +206,14 @@ public final class ActorPhrases {
         Optional<Actor> exact = registry.resolve(written);
         if (exact.isPresent()) {
             return exact;
+        }
+        String[] firstAndRest = written.split("\\s+", 2);
+        String adjective = firstAndRest.length == 2 ? COUNTRY_ADJECTIVES.get(bare(firstAndRest[0])) : null;
+        if (adjective != null) {
+            Optional<Actor> adjectival = readOne(adjective + " " + firstAndRest[1], "", registry);
+            if (adjectival.isPresent()) {
+                return adjectival;
+            }
         }
         // "jihadist armed groups": the frame in front taken off, what is left may be a name as it stands.
         String unframed = unframed(words(written));

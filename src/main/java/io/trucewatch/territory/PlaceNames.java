@@ -93,9 +93,11 @@ public final class PlaceNames {
 
     /**
      * What kind of settlement it is, before or after the name: "the village of Anadan", "Anadan
-     * village", "Khan al-Sheeh camp" (a camp beside a town is written with the town's name).
+     * village", "Khan al-Sheeh camp" (a camp beside a town is written with the town's name), "al-Marja
+     * district" (a city's districts are points of their own).
      */
     private static final Pattern KIND = Pattern.compile(
-            "^(?:the\\s+)?(?:town|village|city|camp)\\s+of\\s+|\\s+(?:town|village|city|camp)$",
+            "^(?:the\\s+)?(?:town|village|city|camp|district|neighbou?rhood|quarter)\\s+of\\s+"
+                    + "|\\s+(?:town|village|city|camp|district|neighbou?rhood|quarter)$",
             Pattern.CASE_INSENSITIVE);
 }

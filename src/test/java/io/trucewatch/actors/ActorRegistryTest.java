@@ -125,4 +125,24 @@ class ActorRegistryTest {
         List<String> read = ActorPhrases.read(phrase, REGISTRY).stream().map(Actor::id).toList();
         assertEquals(id == null ? List.of() : List.of(id), read);
     }
+
+    /**
+     * A body's kind after the name, as monitors write it ("rebel battalions", "FSA brigades"), and a
+     * country's name where its adjective belongs ("Syria Democratic Forces"): read as the name. A
+     * country's name alone, or before a word the registry does not know with the adjective, is still
+     * nobody.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "rebel battalions (kata'ib al-thuwwar)|armed-opposition",
+        "Free Syrian Army brigades|free-syrian-army",
+        "Syria Democratic Forces|sdf",
+        "Russia air force|russian-forces",
+        "Syria|",
+        "Syria Liberation Legion|",
+    })
+    void kindsAfterANameAndCountriesWrittenForTheirAdjectiveResolve(String phrase, String id) {
+        List<String> read = ActorPhrases.read(phrase, REGISTRY).stream().map(Actor::id).toList();
+        assertEquals(id == null ? List.of() : List.of(id), read);
+    }
 }

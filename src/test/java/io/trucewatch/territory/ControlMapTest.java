@@ -232,6 +232,9 @@ class ControlMapTest {
                 "what kind of settlement it is, after the name");
         assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "the town of Kafr Test").placeId());
         assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "Kefr Tast camp").placeId());
+        assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "Kafr Test district, Idlib").placeId(),
+                "a city's district is written with its kind, as a village is");
+        assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "the neighbourhood of Kafr Test").placeId());
         assertFalse(at("2016-04-10", null, null, null, "Hama", "Idleb and Hama provinces").hasController(),
                 "a part that is a governorate's name is the province, not a settlement of that name");
     }
