@@ -62,8 +62,12 @@ public class ActivationFollower {
         scheduler.unscheduleJob(JOB);
     }
 
-    /** Follows the newest activation if it is newer than the one in service here; says which it followed. */
-    Optional<RulesetActivation> followNewest() {
+    /**
+     * Follows the newest activation if it is newer than the one in service here; says which it followed.
+     * One follow at a time: a caller that comes while the scheduled round compiles waits for it, and
+     * then finds the activation followed, instead of taking the round's mark for a failure.
+     */
+    synchronized Optional<RulesetActivation> followNewest() {
         try {
             Optional<RulesetActivation> newest = QuarkusTransaction.requiringNew().call(() -> RulesetActivation
                     .<RulesetActivation>find("order by id desc").firstResultOptional());

@@ -60,7 +60,9 @@ class ActivationFollowerTest {
         assertNotEquals(original, elsewhere.version());
         long id = recordActivationElsewhere(elsewhere);
 
-        assertEquals(id, follower.followNewest().orElseThrow().id);
+        // This call or the scheduled round (every 2 s) follows it, whichever comes first; once a
+        // follow has returned, it is in service.
+        follower.followNewest().ifPresent(followed -> assertEquals(id, followed.id));
         assertEquals(elsewhere.version(), active.get().version());
         assertEquals(id, active.newestActivation());
         As.monitor().contentType("application/json").body("""
