@@ -11,11 +11,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.trucewatch.actors.Actor;
 import io.trucewatch.actors.ActorRegistry;
 import io.trucewatch.territory.ControlFile;
-import io.trucewatch.territory.ControlPoint;
-import io.trucewatch.territory.SectorPresence;
 import io.trucewatch.territory.ControlMap;
 import io.trucewatch.territory.ControlMaps;
+import io.trucewatch.territory.ControlPoint;
 import io.trucewatch.territory.GeoJsonLines;
+import io.trucewatch.territory.SectorPresence;
 import io.trucewatch.truces.Truce;
 import io.trucewatch.truces.TruceTerms;
 import io.trucewatch.weapons.Weapon;
@@ -405,17 +405,10 @@ public final class TermsLoader {
         int before = errors.size();
         List<ControlPoint> points = new ArrayList<>();
         Map<String, String> fileOfId = new HashMap<>();
-        for (int f = 0; f < file.pointFiles().size(); f++) {
-            String path = CONTROL + file.pointFiles().get(f);
-            String text = snapshot.files().get(path);
-            if (text == null) {
-                error(countryPath, "point_files[" + f + "]: file " + path + " is missing");
-                continue;
-            }
-            ControlPoint.File parsed = parse(path, text, ControlPoint.File.class, ConfigSchemas.CONTROL_POINTS);
-            if (parsed == null) {
-                continue;
-            }
+        for (Map.Entry<String, ControlPoint.File> listed : listedFiles(countryPath, "point_files", file.pointFiles(),
+                ControlPoint.File.class, ConfigSchemas.CONTROL_POINTS)) {
+            String path = listed.getKey();
+            ControlPoint.File parsed = listed.getValue();
             for (int i = 0; i < parsed.points().size(); i++) {
                 ControlPoint point = parsed.points().get(i);
                 String key = "points[" + i + "]";
@@ -431,21 +424,36 @@ public final class TermsLoader {
         return errors.size() == before ? SectorPresence.overlay(points, sectors) : null;
     }
 
+    /**
+     * The files a country's control file lists under {@code key}, each parsed against its schema, in
+     * order, with its path; a missing or invalid file is an error and is left out.
+     */
+    private <T> List<Map.Entry<String, T>> listedFiles(String countryPath, String key, List<String> files, Class<T> type,
+            ConfigSchemas schema) {
+        List<Map.Entry<String, T>> parsed = new ArrayList<>();
+        for (int f = 0; f < files.size(); f++) {
+            String path = CONTROL + files.get(f);
+            String text = snapshot.files().get(path);
+            if (text == null) {
+                error(countryPath, key + "[" + f + "]: file " + path + " is missing");
+                continue;
+            }
+            T value = parse(path, text, type, schema);
+            if (value != null) {
+                parsed.add(Map.entry(path, value));
+            }
+        }
+        return parsed;
+    }
+
     /** The sectors of a country's sector files, checked against the actors and the points they name. */
     private List<SectorPresence> loadSectors(String countryPath, ControlFile file, ActorRegistry actors, Set<String> pointIds) {
         List<SectorPresence> sectors = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (int f = 0; f < file.sectorFiles().size(); f++) {
-            String path = CONTROL + file.sectorFiles().get(f);
-            String text = snapshot.files().get(path);
-            if (text == null) {
-                error(countryPath, "sector_files[" + f + "]: file " + path + " is missing");
-                continue;
-            }
-            SectorPresence.File parsed = parse(path, text, SectorPresence.File.class, ConfigSchemas.SECTORS);
-            if (parsed == null) {
-                continue;
-            }
+        for (Map.Entry<String, SectorPresence.File> listed : listedFiles(countryPath, "sector_files", file.sectorFiles(),
+                SectorPresence.File.class, ConfigSchemas.SECTORS)) {
+            String path = listed.getKey();
+            SectorPresence.File parsed = listed.getValue();
             for (int i = 0; i < parsed.sectors().size(); i++) {
                 SectorPresence sector = parsed.sectors().get(i);
                 String key = "sectors[" + i + "]";

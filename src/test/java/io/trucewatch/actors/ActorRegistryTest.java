@@ -122,8 +122,7 @@ class ActorRegistryTest {
         "Syrian terrorists|",
     })
     void namesInAPejorativeOrHedgingFrameResolveToTheNameInside(String phrase, String id) {
-        List<String> read = ActorPhrases.read(phrase, REGISTRY).stream().map(Actor::id).toList();
-        assertEquals(id == null ? List.of() : List.of(id), read);
+        assertReadAs(phrase, id);
     }
 
     /**
@@ -142,7 +141,12 @@ class ActorRegistryTest {
         "Syria Liberation Legion|",
     })
     void kindsAfterANameAndCountriesWrittenForTheirAdjectiveResolve(String phrase, String id) {
+        assertReadAs(phrase, id);
+    }
+
+    /** The phrase is read as the actor {@code id} alone, or (null) as no one. */
+    private static void assertReadAs(String phrase, String id) {
         List<String> read = ActorPhrases.read(phrase, REGISTRY).stream().map(Actor::id).toList();
-        assertEquals(id == null ? List.of() : List.of(id), read);
+        assertEquals(id == null ? List.of() : List.of(id), read, phrase);
     }
 }
