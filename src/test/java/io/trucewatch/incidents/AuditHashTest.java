@@ -3,22 +3,14 @@ package io.trucewatch.incidents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.trucewatch.audit.AuditEntry;
 import io.trucewatch.audit.AuditTrail;
 import io.trucewatch.audit.CanonicalJson;
 import io.trucewatch.evaluation.Evaluation;
 import io.trucewatch.evaluation.Evaluator;
 import io.trucewatch.evaluation.SyriaRulesFixture;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,20 +20,6 @@ import org.junit.jupiter.api.Test;
  * regression set (their reports and evaluations are the largest and most varied data there is).
  */
 class AuditHashTest {
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-    private static List<IncidentReport> realReports() throws IOException {
-        List<IncidentReport> reports = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/regression"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                for (JsonNode c : YAML.readTree(file.toFile()).path("cases")) {
-                    reports.add(ReportParser.parse(c.path("report").toString()));
-                }
-            }
-        }
-        return reports;
-    }
 
     private static AuditEntry entry(long seq, String type, String incidentId, CanonicalJson.Text data) {
         AuditEntry entry = new AuditEntry();
@@ -56,8 +34,8 @@ class AuditHashTest {
     }
 
     @Test
-    void theHashOfCanonicalDataIsTheHashTheVerificationExpects() throws IOException {
-        List<IncidentReport> reports = realReports();
+    void theHashOfCanonicalDataIsTheHashTheVerificationExpects() {
+        List<IncidentReport> reports = RealReports.all();
         assertEquals(true, reports.size() > 500, "the regression set's reports: " + reports.size());
         long seq = 0;
         for (IncidentReport report : reports) {
