@@ -101,12 +101,12 @@ public final class ActorPhrases {
     /** A possessive ending ("the regime's forces"), without which the possessor may be a name. */
     private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['’]s\\b");
     /**
-     * An actor and where it was: "rebels of Wadi Barada", "opposition groups in Northern Aleppo
-     * Province". Tried last, so that names with "of" in them ("Army of Conquest") are found whole
+     * An actor and where it was, or who led it: "rebels of Wadi Barada", "opposition groups in
+     * Northern Aleppo Province", "the international coalition led by America". Tried last, so that names with "of" in them ("Army of Conquest") are found whole
      * first. Only the part before is read: what follows "of" may be an actor the first part is not
      * ("supporters of the regime", "opponents of the regime").
      */
-    private static final Pattern PLACED = Pattern.compile("(?i)^(.+?)\\s+(?:of|in|at|near|around|inside)\\s+.+$");
+    private static final Pattern PLACED = Pattern.compile("(?i)^(.+?)\\s+(?:of|in|at|near|around|inside|led\\s+by|headed\\s+by)\\s+.+$");
     /**
      * Heads that name a state's institution without the state: "Government of Syria" or "the army
      * of Ukraine" must not be read as whichever state's forces the bare word is an alias of.
@@ -134,10 +134,33 @@ public final class ActorPhrases {
      */
     public static List<Actor> read(String phrase, ActorRegistry registry) {
         List<Actor> read = readPhrase(phrase, registry);
+        if (read.isEmpty()) {
+            read = glossed(phrase, registry);
+        }
         if (read.isEmpty() && meansAlone(phrase)) {
             return registry.resolve(UNIDENTIFIED).map(List::of).orElse(List.of());
         }
         return read;
+    }
+
+    /**
+     * A phrase that names no one, with a gloss in brackets that does: a source's own words and their
+     * translation ("Koalisyon Güçleri (Coalition forces)"), or a description and who it may be
+     * ("aircraft of unknown identity (international coalition or Russian)"). Tried only after the
+     * phrase itself, so that a remark in brackets never overrides a name outside them.
+     */
+    private static List<Actor> glossed(String phrase, ActorRegistry registry) {
+        Matcher brackets = BRACKETED.matcher(phrase);
+        while (brackets.find()) {
+            String inner = brackets.group().replaceAll("[()]", "").strip();
+            if (!inner.isEmpty()) {
+                List<Actor> read = readPhrase(inner, registry);
+                if (!read.isEmpty()) {
+                    return read;
+                }
+            }
+        }
+        return List.of();
     }
 
     private static List<Actor> readPhrase(String written, ActorRegistry registry) {

@@ -41,10 +41,12 @@ public final class PlaceNames {
      */
     public static String looseKey(String name) {
         StringBuilder skeleton = new StringBuilder();
+        String last = "";
         for (String word : ActorNames.key(name).split(" ")) {
             if (word.isEmpty() || ActorNames.ARABIC_ARTICLES.contains(word)) {
                 continue;
             }
+            last = word;
             for (int i = 0; i < word.length(); i++) {
                 char c = word.charAt(i) == 'q' ? 'k' : word.charAt(i);
                 if ("aeiouy".indexOf(c) >= 0) {
@@ -55,8 +57,16 @@ public final class PlaceNames {
                 }
             }
         }
-        return skeleton.length() < 3 ? "" : skeleton.toString();
+        if (skeleton.length() < 3) {
+            return "";
+        }
+        // A final vowel is kept as a mark: "al-Kamari" and "Kimar", "Qanatir" and "Qantara" are other
+        // words, not other spellings (a name's ending, -i, -a or -ah, is written in every spelling of it).
+        return VOWEL_ENDING.matcher(last).find() ? skeleton + "-" : skeleton.toString();
     }
+
+    /** A word ending in a vowel, or in -ah / -eh (the feminine ending written with h). */
+    private static final Pattern VOWEL_ENDING = Pattern.compile("(?:[aeiouy]|[ae]h)$");
 
     /**
      * The names a report's location can be read as: the whole of it, then each part a comma,

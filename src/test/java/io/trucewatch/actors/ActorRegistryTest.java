@@ -144,6 +144,32 @@ class ActorRegistryTest {
         assertReadAs(phrase, id);
     }
 
+    /**
+     * A name the registry does not know, glossed in brackets with one it does: a source's own words
+     * and their translation, or who a description may be. The gloss is read only when the phrase
+     * itself names no one. Turkish letters stand for two Latin ones ("DAEŞ"), and a coalition is
+     * itself, whoever leads it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Koalisyon Güçleri (Coalition forces)|us-led-coalition",
+        "DAEŞ|islamic-state",
+        "international coalition led by America (believed)|us-led-coalition",
+        "Russian warplanes (Syrian regime blamed)|russian-forces",
+        "jets (not identified)|unidentified-armed-group",
+        "Koalisyon Güçleri|",
+    })
+    void glossesInBracketsTurkishLettersAndWhoLedItResolve(String phrase, String id) {
+        assertReadAs(phrase, id);
+    }
+
+    @Test
+    void aGlossNamingTwoPossibleActorsIsReadAsEitherOfThem() {
+        List<String> read = ActorPhrases.read("aircraft of unknown identity (international coalition or Russian)", REGISTRY)
+                .stream().map(Actor::id).toList();
+        assertEquals(List.of("us-led-coalition", "russian-forces"), read);
+    }
+
     /** The phrase is read as the actor {@code id} alone, or (null) as no one. */
     private static void assertReadAs(String phrase, String id) {
         List<String> read = ActorPhrases.read(phrase, REGISTRY).stream().map(Actor::id).toList();

@@ -197,6 +197,10 @@ class ControlMapTest {
         assertEquals(PlaceNames.looseKey("Deir Muqrin"), PlaceNames.looseKey("Dayr Miqrin"));
         assertEquals(PlaceNames.looseKey("Harbnafseh"), PlaceNames.looseKey("Harbnafsah"));
         assertTrue(!PlaceNames.looseKey("Tal Test").equals(PlaceNames.looseKey("Kafr Test")));
+        // A final vowel is part of the name, not of its spelling: other words with the same consonants.
+        assertEquals(PlaceNames.looseKey("Kafr Zita"), PlaceNames.looseKey("Kfar Zeita"));
+        assertNotEquals(PlaceNames.looseKey("Qanatir"), PlaceNames.looseKey("Qantara"));
+        assertNotEquals(PlaceNames.looseKey("al-Kamari"), PlaceNames.looseKey("Kimar"));
     }
 
     @Test

@@ -54,6 +54,9 @@ class SyriaControlDataTest {
             # Al-Shaddadi to the SDF 19 Feb 2016.
             2016-02-18 | Al-Hasakeh     | Al-Shaddadi    | islamic-state
             2016-02-19 | Al-Hasakeh     | Al-Shaddadi    | sdf
+            # Qabtan near Akhtarin was IS's; Qabtan al-Jabal, a village west of Aleppo, is another place.
+            2016-02-27 | Aleppo         | Qabtan         | islamic-state
+            2016-02-27 | Aleppo         | Qabtan al-Jabal |
             """)
     void changesOfHandsFallOnTheDatesOfTheRecord(String day, String admin1, String location, String holder) {
         assertEquals(holder, holder(day, admin1, location));
