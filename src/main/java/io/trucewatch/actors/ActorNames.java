@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -35,25 +34,9 @@ public final class ActorNames {
         if (isAscii(name)) {
             return asciiKey(name);
         }
-        String decomposed = Normalizer.normalize(TURKISH_LETTERS.matcher(name).replaceAll(ActorNames::turkishLetter),
-                Normalizer.Form.NFKD);
+        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD);
         String unaccented = MARKS.matcher(decomposed).replaceAll("");
         return NOT_ALPHANUMERIC.matcher(unaccented.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
-    }
-
-    /**
-     * Turkish letters that stand for two Latin ones, as Turkish sources write Arabic names: "DAEŞ" is
-     * Daesh, "Çobanbey" Chobanbey. Without this, ş would lose its cedilla and become s, and the
-     * dotless ı, which has no decomposition, would split the word.
-     */
-    private static final Pattern TURKISH_LETTERS = Pattern.compile("[şŞçÇıİ]");
-
-    private static String turkishLetter(MatchResult letter) {
-        return switch (letter.group()) {
-            case "ş", "Ş" -> "sh";
-            case "ç", "Ç" -> "ch";
-            default -> "i";
-        };
     }
 
     private static boolean isAscii(String name) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,9 +103,10 @@ public final class ActorPhrases {
     private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['’]s\\b");
     /**
      * An actor and where it was, or who led it: "rebels of Wadi Barada", "opposition groups in
-     * Northern Aleppo Province", "the international coalition led by America". Tried last, so that names with "of" in them ("Army of Conquest") are found whole
-     * first. Only the part before is read: what follows "of" may be an actor the first part is not
-     * ("supporters of the regime", "opponents of the regime").
+     * Northern Aleppo Province", "the international coalition led by America". Tried last, so that
+     * names with "of" in them ("Army of Conquest") are found whole first. Only the part before is
+     * read: what follows "of" may be an actor the first part is not ("supporters of the regime",
+     * "opponents of the regime").
      */
     private static final Pattern PLACED = Pattern.compile("(?i)^(.+?)\\s+(?:of|in|at|near|around|inside|led\\s+by|headed\\s+by)\\s+.+$");
     /**
@@ -137,6 +139,9 @@ public final class ActorPhrases {
         if (read.isEmpty()) {
             read = glossed(phrase, registry);
         }
+        if (read.isEmpty() && TURKISH_LETTERS.matcher(phrase).find()) {
+            read = readPhrase(TURKISH_LETTERS.matcher(phrase).replaceAll(ActorPhrases::turkishLetter), registry);
+        }
         if (read.isEmpty() && meansAlone(phrase)) {
             return registry.resolve(UNIDENTIFIED).map(List::of).orElse(List.of());
         }
@@ -161,6 +166,21 @@ public final class ActorPhrases {
             }
         }
         return List.of();
+    }
+
+    /**
+     * Letters Turkish writes for two Latin ones: a Turkish source's "DAEŞ" is Daesh. Only for actors,
+     * and only when the phrase as written names no one: in place names romanised from Arabic
+     * (GeoNames' "Şalkhad") ş stands for an emphatic s, which the key's accent folding already gives.
+     */
+    private static final Pattern TURKISH_LETTERS = Pattern.compile("[şŞçÇıİ]");
+
+    private static String turkishLetter(MatchResult letter) {
+        return switch (letter.group()) {
+            case "ş", "Ş" -> "sh";
+            case "ç", "Ç" -> "ch";
+            default -> "i";
+        };
     }
 
     private static List<Actor> readPhrase(String written, ActorRegistry registry) {

@@ -26,6 +26,13 @@ class ActorNamesTest {
         assertEquals("", ActorNames.key(" -- "));
     }
 
+    /** GeoNames romanises the emphatic s (sad) as ş: keys fold it to s, as its own ASCII form writes it. */
+    @Test
+    void anEmphaticSWrittenWithACedillaIsAnS() {
+        assertEquals(ActorNames.key("As Sanamayn"), ActorNames.key("Aş Şanamayn"));
+        assertEquals("salkhad", ActorNames.key("Şalkhad"));
+    }
+
     @Test
     void asciiFastPathAgreesWithTheGeneralDefinition() {
         Random random = new Random(2016);
