@@ -164,6 +164,10 @@ public final class TermsLoader {
         if (terms.ends() != null && !terms.ends().isAfter(terms.starts())) {
             error(path, "ends: must be after starts");
         }
+        if (terms.inForceDisputed() != null && (!terms.inForceDisputed().from().isAfter(terms.starts())
+                || terms.ends() != null && !terms.inForceDisputed().from().isBefore(terms.ends()))) {
+            error(path, "in_force_disputed.from: must fall between starts and ends");
+        }
         Set<String> clauseIds = new HashSet<>();
         for (int i = 0; i < terms.clauses().size(); i++) {
             TruceTerms.Clause clause = terms.clauses().get(i);

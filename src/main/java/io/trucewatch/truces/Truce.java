@@ -28,6 +28,7 @@ public final class Truce {
     /** The terms' start and end as instants and as explanations quote them, and the countries: once, not per report. */
     private final Instant startsAt;
     private final Instant endsAt;
+    private final Instant inForceDisputedFrom;
     private final String startText;
     private final String endText;
     private final Set<String> countries;
@@ -44,6 +45,7 @@ public final class Truce {
         this.lines = Map.copyOf(lines);
         this.startsAt = terms.startsAt();
         this.endsAt = terms.endsAt();
+        this.inForceDisputedFrom = terms.inForceDisputedFrom();
         this.startText = terms.startText();
         this.endText = terms.endText();
         this.countries = Set.copyOf(terms.scope().countries());
@@ -55,6 +57,11 @@ public final class Truce {
 
     public Instant endsAt() {
         return endsAt;
+    }
+
+    /** From when the record disputes that the truce was still in force, or null. */
+    public Instant inForceDisputedFrom() {
+        return inForceDisputedFrom;
     }
 
     public Set<String> countries() {

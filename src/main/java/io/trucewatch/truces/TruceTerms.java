@@ -34,6 +34,7 @@ public record TruceTerms(
         Boolean everyArmedActorBound,
         List<PatternTerm> patterns,
         MomentWords momentWords,
+        InForceDisputed inForceDisputed,
         String replacedBy) {
 
     public TruceTerms {
@@ -106,6 +107,16 @@ public record TruceTerms(
 
     public Instant endsAt() {
         return ends == null ? null : ends.atZone(zone()).toInstant();
+    }
+
+    /** From when the record disputes that the truce was still in force, or null. */
+    public Instant inForceDisputedFrom() {
+        return inForceDisputed == null ? null : inForceDisputed.from().atZone(zone()).toInstant();
+    }
+
+    /** That moment as explanations quote it, or null. */
+    public String inForceDisputedText() {
+        return inForceDisputed == null ? null : LOCAL_TIME.format(inForceDisputed.from()) + " (" + timeZone + ")";
     }
 
     public boolean hasClause(String clauseId) {
@@ -197,6 +208,14 @@ public record TruceTerms(
      * end" (the cessation of 12 Sep 2016 began "at sundown"), which reports dated only to the day use
      * to say on which side of it an act fell ("less than an hour after sundown").
      */
+    /**
+     * A span, from {@code from} to the truce's end, in which the public record disputes that the
+     * truce was still in force (the news of the day calls it collapsed while its authors never ended
+     * it): acts then are for a person to judge, not for its rules.
+     */
+    public record InForceDisputed(LocalDateTime from, String reason, String source) {
+    }
+
     public record MomentWords(List<String> start, List<String> end, String source) {
         public static final MomentWords NONE = new MomentWords(List.of(), List.of(), null);
 

@@ -222,10 +222,12 @@ class SyriaCessationRulesTest {
 
         @Test
         void theAirForcesNamedAreThoseOfThePlaceAndDayWithTheirStandingTowardsThisTruce() {
-            // Al-Bab, IS-held, 10 Sep 2016, under the February cessation: Turkish jets struck in the
+            // Al-Bab, IS-held, 14 Sep 2016, under the September cessation: Turkish jets struck in the
             // Aleppo countryside from 24 Aug 2016, and the cessation does not bind Turkey.
-            TruceEvaluation alBab = syria(report().on("2016-09-10").event(REMOTE, "Air/drone strike").by("unidentified aircraft")
-                    .with("air raids").in("Syria", "Aleppo").location("Al Bab").build());
+            TruceEvaluation alBab = Evaluator.evaluate(report().on("2016-09-14").event(REMOTE, "Air/drone strike")
+                    .by("unidentified aircraft").with("air raids").in("Syria", "Aleppo").location("Al Bab").build(),
+                    SyriaRulesFixture.ruleset()).evaluations().stream()
+                    .filter(e -> e.truce().equals("syria-coh-2016-09")).findFirst().orElseThrow();
             assertFires("unattributed-air-strike-on-excluded-ground", alBab, Verdict.NOT_A_VIOLATION);
             String why = findingsOf(alBab, "unattributed-air-strike-on-excluded-ground").get(0).explanation();
             assertTrue(why.contains("Military Forces of Turkey") && why.contains("not bound by this truce"), why);

@@ -95,6 +95,21 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void aSpanOfDisputedForceOutsideTheTruceOrWithoutASourceIsRefused() {
+        String path = "config/truces/syria-coh-2016.yaml";
+        RulesetException early = refused(path, "  from: 2016-07-06T00:00", "  from: 2016-02-01T00:00");
+        assertTrue(early.getMessage().contains("in_force_disputed.from: must fall between starts and ends"), early.getMessage());
+        RulesetException late = refused(path, "  from: 2016-07-06T00:00", "  from: 2016-09-13T00:00");
+        assertTrue(late.getMessage().contains("in_force_disputed.from: must fall between starts and ends"), late.getMessage());
+        String text = REAL.files().get(path);
+        int from = text.indexOf("  source: \"Reuters, 6 Jul 2016");
+        int to = text.indexOf("\n", from) + 1;
+        RulesetException unsourced = refused(path, text.substring(from, to), "");
+        assertTrue(unsourced.getMessage().contains("in_force_disputed") && unsourced.getMessage().contains("source"),
+                unsourced.getMessage());
+    }
+
+    @Test
     void momentWordsWithoutASourceAreRefused() {
         String path = "config/truces/syria-coh-2016-09.yaml";
         String text = REAL.files().get(path);

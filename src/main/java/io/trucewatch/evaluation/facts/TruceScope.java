@@ -10,9 +10,13 @@ import java.util.Set;
  * @param startText the start as the truce's text states it, e.g. "00:00 on 27 Feb 2016 (Asia/Damascus)"
  * @param endText   the end in the same form, or null
  * @param everyArmedActorBound whether nobody armed in its territory stands outside it (no excluded group)
+ * @param inForceDisputedFrom from when the record disputes that it was still in force (to its end), or null
+ * @param inForceDisputedText that moment as the terms state it, or null
+ * @param inForceDisputedReason why the record disputes it, or null
  */
 public record TruceScope(String truceId, String title, Instant startsAt, Instant endsAt, Set<String> countries,
-        String timeZone, String startText, String endText, boolean everyArmedActorBound) {
+        String timeZone, String startText, String endText, boolean everyArmedActorBound, Instant inForceDisputedFrom,
+        String inForceDisputedText, String inForceDisputedReason) {
 
     public TruceScope {
         countries = Set.copyOf(countries);
@@ -38,9 +42,16 @@ public record TruceScope(String truceId, String title, Instant startsAt, Instant
         return act.straddles(endsAt);
     }
 
-    /** The act certainly happened while the truce was in force. */
+    /** The act certainly happened while the truce was in force, and before any span in which that is disputed. */
     public boolean inForce(Occurrence act) {
-        return !act.earliest().isBefore(startsAt) && (endsAt == null || act.latest().isBefore(endsAt));
+        return !act.earliest().isBefore(startsAt) && (endsAt == null || act.latest().isBefore(endsAt))
+                && !mayFallWhereInForceIsDisputed(act);
+    }
+
+    /** The act may have happened in the span in which the record disputes that the truce was in force. */
+    public boolean mayFallWhereInForceIsDisputed(Occurrence act) {
+        return inForceDisputedFrom != null && !act.latest().isBefore(inForceDisputedFrom)
+                && (endsAt == null || act.earliest().isBefore(endsAt));
     }
 
     /** The report was placed in a country outside the truce's territory. */
