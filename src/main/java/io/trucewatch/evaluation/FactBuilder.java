@@ -55,8 +55,7 @@ public final class FactBuilder {
         List<Object> facts = new ArrayList<>();
         TruceTerms own = truce.terms();
         facts.add(new TruceScope(truce.id(), own.title(), truce.startsAt(), truce.endsAt(), truce.countries(),
-                own.timeZone(), truce.startText(), truce.endText(), own.everyArmedActorIsBound(), truce.inForceDisputedFrom(),
-                own.inForceDisputedText(), own.inForceDisputed() == null ? null : own.inForceDisputed().reason()));
+                own.timeZone(), truce.startText(), truce.endText(), own.everyArmedActorIsBound(), truce.inForceDisputed()));
         facts.add(occurrence);
         facts.add(report(report, reading, placement));
         for (ResolvedActor named : reading.actors()) {

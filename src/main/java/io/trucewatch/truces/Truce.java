@@ -28,7 +28,7 @@ public final class Truce {
     /** The terms' start and end as instants and as explanations quote them, and the countries: once, not per report. */
     private final Instant startsAt;
     private final Instant endsAt;
-    private final Instant inForceDisputedFrom;
+    private final DisputedForce inForceDisputed;
     private final String startText;
     private final String endText;
     private final Set<String> countries;
@@ -45,7 +45,9 @@ public final class Truce {
         this.lines = Map.copyOf(lines);
         this.startsAt = terms.startsAt();
         this.endsAt = terms.endsAt();
-        this.inForceDisputedFrom = terms.inForceDisputedFrom();
+        this.inForceDisputed = terms.inForceDisputed() == null ? null : new DisputedForce(
+                terms.inForceDisputed().from().atZone(zone).toInstant(), terms.localText(terms.inForceDisputed().from()),
+                terms.inForceDisputed().reason());
         this.startText = terms.startText();
         this.endText = terms.endText();
         this.countries = Set.copyOf(terms.scope().countries());
@@ -59,9 +61,19 @@ public final class Truce {
         return endsAt;
     }
 
-    /** From when the record disputes that the truce was still in force, or null. */
-    public Instant inForceDisputedFrom() {
-        return inForceDisputedFrom;
+    /**
+     * The span, from {@code from} to the truce's end, in which the record disputes that the truce was
+     * still in force ({@link TruceTerms.InForceDisputed}), as rules read it.
+     *
+     * @param fromText {@code from} as explanations quote it
+     * @param reason   why the record disputes it
+     */
+    public record DisputedForce(Instant from, String fromText, String reason) {
+    }
+
+    /** The span in which the record disputes that the truce was still in force, or null. */
+    public DisputedForce inForceDisputed() {
+        return inForceDisputed;
     }
 
     public Set<String> countries() {

@@ -89,12 +89,17 @@ public record TruceTerms(
 
     /** The start as the truce's text states it, e.g. "00:00 on 27 Feb 2016 (Asia/Damascus)", for explanations. */
     public String startText() {
-        return LOCAL_TIME.format(starts) + " (" + timeZone + ")";
+        return localText(starts);
     }
 
     /** The end in the same form, or null for an open-ended truce. */
     public String endText() {
-        return ends == null ? null : LOCAL_TIME.format(ends) + " (" + timeZone + ")";
+        return ends == null ? null : localText(ends);
+    }
+
+    /** A moment of the terms as explanations quote it: "00:00 on 27 Feb 2016 (Asia/Damascus)". */
+    public String localText(LocalDateTime moment) {
+        return LOCAL_TIME.format(moment) + " (" + timeZone + ")";
     }
 
     public ZoneId zone() {
@@ -107,16 +112,6 @@ public record TruceTerms(
 
     public Instant endsAt() {
         return ends == null ? null : ends.atZone(zone()).toInstant();
-    }
-
-    /** From when the record disputes that the truce was still in force, or null. */
-    public Instant inForceDisputedFrom() {
-        return inForceDisputed == null ? null : inForceDisputed.from().atZone(zone()).toInstant();
-    }
-
-    /** That moment as explanations quote it, or null. */
-    public String inForceDisputedText() {
-        return inForceDisputed == null ? null : LOCAL_TIME.format(inForceDisputed.from()) + " (" + timeZone + ")";
     }
 
     public boolean hasClause(String clauseId) {

@@ -87,26 +87,30 @@ class ConfigSchemaTest {
     @Test
     void aTruceReplacedByAnUnknownTruceOrOneStartingAtAnotherMomentIsRefused() {
         String path = "config/truces/syria-coh-2016.yaml";
-        RulesetException unknown = refused(path, "replaced_by: syria-coh-2016-09", "replaced_by: syria-coh-2016-10");
-        assertTrue(unknown.getMessage().contains("replaced_by: unknown truce 'syria-coh-2016-10'"), unknown.getMessage());
-        RulesetException elsewhen = refused(path, "ends: 2016-09-12T19:00", "ends: 2016-09-12T18:00");
-        assertTrue(elsewhen.getMessage().contains("replaced_by: 'syria-coh-2016-09' starts at 2016-09-12T16:00:00Z, not when"),
-                elsewhen.getMessage());
+        assertRefusedSaying(path, "replaced_by: syria-coh-2016-09", "replaced_by: syria-coh-2016-10",
+                "replaced_by: unknown truce 'syria-coh-2016-10'");
+        assertRefusedSaying(path, "ends: 2016-09-12T19:00", "ends: 2016-09-12T18:00",
+                "replaced_by: 'syria-coh-2016-09' starts at 2016-09-12T16:00:00Z, not when");
     }
 
     @Test
     void aSpanOfDisputedForceOutsideTheTruceOrWithoutASourceIsRefused() {
         String path = "config/truces/syria-coh-2016.yaml";
-        RulesetException early = refused(path, "  from: 2016-07-06T00:00", "  from: 2016-02-01T00:00");
-        assertTrue(early.getMessage().contains("in_force_disputed.from: must fall between starts and ends"), early.getMessage());
-        RulesetException late = refused(path, "  from: 2016-07-06T00:00", "  from: 2016-09-13T00:00");
-        assertTrue(late.getMessage().contains("in_force_disputed.from: must fall between starts and ends"), late.getMessage());
+        for (String outside : new String[] {"  from: 2016-02-01T00:00", "  from: 2016-09-13T00:00"}) {
+            assertRefusedSaying(path, "  from: 2016-07-06T00:00", outside, "in_force_disputed.from: must fall between starts and ends");
+        }
         String text = REAL.files().get(path);
         int from = text.indexOf("  source: \"Reuters, 6 Jul 2016");
         int to = text.indexOf("\n", from) + 1;
         RulesetException unsourced = refused(path, text.substring(from, to), "");
         assertTrue(unsourced.getMessage().contains("in_force_disputed") && unsourced.getMessage().contains("source"),
                 unsourced.getMessage());
+    }
+
+    /** The real file with {@code from} replaced by {@code to} is refused, with {@code message} among the errors. */
+    private static void assertRefusedSaying(String path, String from, String to, String message) {
+        RulesetException e = refused(path, from, to);
+        assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 
     @Test

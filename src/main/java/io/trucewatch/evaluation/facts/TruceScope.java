@@ -1,5 +1,6 @@
 package io.trucewatch.evaluation.facts;
 
+import io.trucewatch.truces.Truce;
 import java.time.Instant;
 import java.util.Set;
 
@@ -10,13 +11,12 @@ import java.util.Set;
  * @param startText the start as the truce's text states it, e.g. "00:00 on 27 Feb 2016 (Asia/Damascus)"
  * @param endText   the end in the same form, or null
  * @param everyArmedActorBound whether nobody armed in its territory stands outside it (no excluded group)
- * @param inForceDisputedFrom from when the record disputes that it was still in force (to its end), or null
- * @param inForceDisputedText that moment as the terms state it, or null
- * @param inForceDisputedReason why the record disputes it, or null
+ * @param inForceDisputed the span, from a moment to its end, in which the record disputes that it was still in
+ *                  force, or null
  */
 public record TruceScope(String truceId, String title, Instant startsAt, Instant endsAt, Set<String> countries,
-        String timeZone, String startText, String endText, boolean everyArmedActorBound, Instant inForceDisputedFrom,
-        String inForceDisputedText, String inForceDisputedReason) {
+        String timeZone, String startText, String endText, boolean everyArmedActorBound,
+        Truce.DisputedForce inForceDisputed) {
 
     public TruceScope {
         countries = Set.copyOf(countries);
@@ -48,9 +48,19 @@ public record TruceScope(String truceId, String title, Instant startsAt, Instant
                 && !mayFallWhereInForceIsDisputed(act);
     }
 
+    /** The moment from which the record disputes that the truce was in force, as explanations quote it. */
+    public String inForceDisputedText() {
+        return inForceDisputed.fromText();
+    }
+
+    /** Why the record disputes that the truce was in force then. */
+    public String inForceDisputedReason() {
+        return inForceDisputed.reason();
+    }
+
     /** The act may have happened in the span in which the record disputes that the truce was in force. */
     public boolean mayFallWhereInForceIsDisputed(Occurrence act) {
-        return inForceDisputedFrom != null && !act.latest().isBefore(inForceDisputedFrom)
+        return inForceDisputed != null && !act.latest().isBefore(inForceDisputed.from())
                 && (endsAt == null || act.earliest().isBefore(endsAt));
     }
 
