@@ -124,9 +124,29 @@ class SyriaCessationRulesTest {
         @Test
         void hostilitiesNoTermDecidesNeedReview() {
             TruceEvaluation undecided = syria(report().on("2016-04-01").event(REMOTE, "Shelling/artillery/missile attack")
-                    .by("Syrian Arab Army").against("Military Forces of Turkey (2002-)").in("Syria", "Aleppo").build());
+                    .by("Military Forces of Turkey (2002-)").in("Syria", "Aleppo").location("Al-Haidariyah").build());
             assertFires("hostile-act-undecided", undecided, Verdict.NEEDS_REVIEW);
             assertSilent("hostile-act-undecided", syria(barrelBombOnAleppo().build()));
+        }
+
+        @Test
+        void hostilitiesOnGroundTheMapDoesNotPlaceSaySo() {
+            // A bound party's strike on a hamlet no map knows: who held it is the open question.
+            TruceEvaluation unplaced = syria(report().on("2016-04-01").event(REMOTE, "Shelling/artillery/missile attack")
+                    .by("Syrian Arab Army").with("artillery").in("Syria", "Dar'a").location("Khirbat Qaryat al-Majhula").build());
+            assertFires("hostile-act-on-unplaced-ground", unplaced, Verdict.NEEDS_REVIEW);
+            assertSilent("hostile-act-undecided", unplaced);
+            assertTrue(findingsOf(unplaced, "hostile-act-on-unplaced-ground").get(0).explanation()
+                    .contains("'Khirbat Qaryat al-Majhula' (Dar'a)"));
+            // The same act on a placed district is judged by the truce's own rules, not this one.
+            assertSilent("hostile-act-on-unplaced-ground", syria(report().on("2016-04-01")
+                    .event(REMOTE, "Shelling/artillery/missile attack").by("Syrian Arab Army").with("artillery")
+                    .in("Syria", "Aleppo").location("Al-Haidariyah").build()));
+            // Placed ground, actors no term decides: the other last word, which names the actors as the gap.
+            TruceEvaluation placedUndecided = syria(report().on("2016-04-01").event(REMOTE, "Shelling/artillery/missile attack")
+                    .by("Military Forces of Turkey (2002-)").in("Syria", "Aleppo").location("Al-Haidariyah").build());
+            assertFires("hostile-act-undecided", placedUndecided, Verdict.NEEDS_REVIEW);
+            assertSilent("hostile-act-on-unplaced-ground", placedUndecided);
         }
 
         @Test
