@@ -254,6 +254,25 @@ class SyriaCessationRulesTest {
         }
 
         @Test
+        void groundOfAnActorWithDisputedStandingSaysWhyItIsDisputed() {
+            // Douma, held by Jaish al-Islam, whose standing under the September arrangement the record leaves
+            // open (config/truces/syria-coh-2016-09.yaml, disputed): the finding gives the truce's reason.
+            TruceEvaluation september = Evaluator.evaluate(report().on("2016-09-14").event(REMOTE,
+                    "Shelling/artillery/missile attack").by("Syrian regime forces").with("mortar shells")
+                    .in("Syria", "Rural Damascus").location("Douma").build(), SyriaRulesFixture.ruleset())
+                    .evaluations().stream().filter(e -> e.truce().equals("syria-coh-2016-09")).findFirst().orElseThrow();
+            assertFires("act-on-contested-ground", september, Verdict.NEEDS_REVIEW);
+            String why = findingsOf(september, "act-on-contested-ground").get(0).explanation();
+            assertTrue(why.contains("Jaish al-Islam's standing towards this truce is disputed: Signed the joint statement"), why);
+            // The same shelling under the February cessation: Jaish al-Islam a party, no dispute to explain.
+            TruceEvaluation march = syria(report().on("2016-03-14").event(REMOTE, "Shelling/artillery/missile attack")
+                    .by("Syrian regime forces").with("mortar shells").in("Syria", "Rural Damascus").location("Douma").build());
+            assertSilent("act-on-contested-ground", march);
+            march.findings().forEach(f -> assertFalse(f.explanation().contains("standing towards this truce is disputed"),
+                    f::explanation));
+        }
+
+        @Test
         void anAttackOnAMixedCoalitionOrItsGroundNeedsReview() {
             TruceEvaluation idlib = syria(russianStrikeOnNusra().in("Syria", "Idleb").build());
             assertFires("attack-on-mixed-coalition", idlib, Verdict.NEEDS_REVIEW);

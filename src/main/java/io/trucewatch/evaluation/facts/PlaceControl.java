@@ -1,5 +1,6 @@
 package io.trucewatch.evaluation.facts;
 
+import io.trucewatch.territory.ControlFile;
 import io.trucewatch.truces.Standing;
 import java.time.LocalDate;
 import java.util.Set;
@@ -8,6 +9,8 @@ import java.util.Set;
  * Who held the place of the act when it happened, from the control map, with the controller's
  * standing towards the truce (DISPUTED for contested ground) and how the place was found (the
  * nearest settlement of known control, a polygon, a name). Absent when the map does not know.
+ * {@code standingNote} says why the holding is disputed or mixed (the truce's reason for an
+ * actor's disputed standing, who held it beside whom), or is null.
  */
 public record PlaceControl(
         String areaId,
@@ -21,7 +24,8 @@ public record PlaceControl(
         String matchedBy,
         String how,
         LocalDate since,
-        String source) {
+        String source,
+        String standingNote) {
 
     public PlaceControl {
         sides = sides == null ? Set.of() : Set.copyOf(sides);
@@ -38,7 +42,19 @@ public record PlaceControl(
 
     /** Where and how the place was found and who held it since when, for an explanation. */
     public String described() {
-        return areaName + " (" + how + "), held by " + controllerName + (since == null ? "" : " since " + since)
-                + " (" + source + ")";
+        String holding = ControlFile.CONTESTED.equals(controllerId) ? ", contested" : ", held by " + controllerName;
+        return areaName + " (" + how + ")" + holding + (since == null ? "" : " since " + since) + " (" + source + ")"
+                + (unsettled() && standingNote != null ? "; " + withoutFinalStop(standingNote) : "");
+    }
+
+    /** The explanation's own sentence goes on after the note. */
+    private static String withoutFinalStop(String note) {
+        String trimmed = note.strip();
+        return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
+    /** Ground a person must judge: its holder's standing is disputed or it was held with an excluded group. */
+    private boolean unsettled() {
+        return standing == Standing.DISPUTED || standing == Standing.MIXED;
     }
 }
