@@ -95,10 +95,12 @@ public final class ActorPhrases {
             "(?i)^(.+?)\\s+(?:positioned|stationed|based|deployed|located|entrenched|hiding|holed\\s+up)\\s+(?:in|at|near|around|inside|on)\\b.*$");
     /**
      * An actor with its allies: "the Syrian Arab Army and its allies", "regime forces and allied
-     * militias". The allies fight on its side, so the phrase stands for that side's actor.
+     * militias", "Jaish al-Islam and allied rebel units" (one word may say what the allies are). The
+     * allies fight on its side, so the phrase stands for that side's actor.
      */
     private static final Pattern WITH_ALLIES = Pattern.compile(
-            "(?i)^(.+?)\\s+(?:(?:and|with)\\s+(?:its|their|his)\\s+allies|and\\s+(?:allied|loyal)\\s+(?:forces|militias|fighters|groups|factions|gunmen|militiamen|troops)\\b.*)$");
+            "(?i)^(.+?)\\s+(?:(?:and|with)\\s+(?:its|their|his)\\s+allies|and\\s+(?:allied|loyal)\\s+(?:[\\p{L}-]+\\s+)?"
+                    + "(?:forces|militias|fighters|groups|factions|gunmen|militiamen|troops|units|brigades|battalions)\\b.*)$");
     /** A possessive ending ("the regime's forces"), without which the possessor may be a name. */
     private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['’]s\\b");
     /**

@@ -35,14 +35,40 @@ public final class ActorResolution {
 
     public static List<ResolvedActor> resolve(IncidentReport report, ActorRegistry registry) {
         List<ResolvedActor> named = new ArrayList<>();
-        ResolvedActor actor1 = add(named, "actor1", report.actor1(), registry, null);
+        ResolvedActor actor1 = addPrincipal(named, "actor1", "assoc_actor_1", report.actor1(), registry);
         addAll(named, "assoc_actor_1", report.assocActor1(), registry, actor1);
         if (describesOnly(actor1, registry)) {
             nameByAssociate(named, actor1, registry);
         }
-        ResolvedActor actor2 = add(named, "actor2", report.actor2(), registry, null);
+        ResolvedActor actor2 = addPrincipal(named, "actor2", "assoc_actor_2", report.actor2(), registry);
         addAll(named, "assoc_actor_2", report.assocActor2(), registry, actor2);
         return named;
+    }
+
+    /**
+     * An actor field, which ACLED gives one actor. Monitors also list several there, split by ";"
+     * as ACLED splits associates ("Liwa Sultan Murad; Ahrar al-Sham; 16th Division", "FSA factions;
+     * Civilians (Syria)"): the first is the actor and the others stand beside it, as its associates.
+     */
+    private static ResolvedActor addPrincipal(List<ResolvedActor> into, String role, String associateRole, String written,
+            ActorRegistry registry) {
+        List<String> names = written == null ? List.of() : namesIn(written);
+        if (names.size() < 2) {
+            return add(into, role, written, registry, null);
+        }
+        ResolvedActor principal = null;
+        for (String name : names) {
+            if (principal == null) {
+                principal = add(into, role, name, registry, null);
+            } else {
+                ResolvedActor beside = add(into, associateRole, name, registry, principal);
+                if (beside != null) {
+                    into.set(into.size() - 1, beside.as(associateRole, "named in " + role + " after ';', beside "
+                            + principal.asWritten()));
+                }
+            }
+        }
+        return principal;
     }
 
     /** Whether a resolved actor1 is a description that identifies no one (the registry's kind unidentified). */
@@ -73,10 +99,33 @@ public final class ActorResolution {
     private static void addAll(List<ResolvedActor> into, String role, String joined, ActorRegistry registry,
             ResolvedActor associatedWith) {
         if (joined != null) {
-            for (String name : joined.split(";")) {
+            for (String name : namesIn(joined)) {
                 add(into, role, name, registry, associatedWith);
             }
         }
+    }
+
+    /**
+     * The names a field lists, split on ";" outside brackets: a remark in brackets may hold one
+     * ("war planes (not identified; rebels said Russian)") and is part of the name before it.
+     */
+    static List<String> namesIn(String field) {
+        List<String> names = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if ((c == ')' || c == ']') && depth > 0) {
+                depth--;
+            } else if (c == ';' && depth == 0) {
+                names.add(field.substring(start, i));
+                start = i + 1;
+            }
+        }
+        names.add(field.substring(start));
+        return names;
     }
 
     private static ResolvedActor add(List<ResolvedActor> into, String role, String name, ActorRegistry registry,
