@@ -93,12 +93,16 @@ public final class PlaceNames {
     }
 
     /**
-     * Words before a place's name that point at a part of it: its outskirts and edges are the place.
-     * Words that point beyond it ("near", "around", "the surroundings of", "… area") are not taken
+     * Words that point at a part of a place or at its own lands: its outskirts and edges, "the area
+     * of" or "… area", "the farms of" or "… farms" are the place. Monitors write a town's area and
+     * farmland so (SOHR's "منطقة" and "مزارع": "Harasta area", "farms of Jisrin"), and judge them by
+     * who held the town; a map point for the farms themselves ("Bala farms") is found first, by the
+     * whole name. Words that point beyond it ("near", "around", "the surroundings of") are not taken
      * off: ground near a town may be another side's (Om Kharaza near IS-held Deir Hafer).
      */
     private static final Pattern QUALIFIERS = Pattern.compile(
-            "^(?:the\\s+)?(?:outskirts|edges?)\\s+of\\s+(?:the\\s+)?(?:(?:town|village|city)\\s+of\\s+)?",
+            "^(?:the\\s+)?(?:outskirts|edges?|area|farms|farmlands?)\\s+of\\s+(?:the\\s+)?(?:(?:town|village|city)\\s+of\\s+)?"
+                    + "|\\s+(?:area|farms)$",
             Pattern.CASE_INSENSITIVE);
 
     /**

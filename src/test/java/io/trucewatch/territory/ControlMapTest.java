@@ -231,7 +231,13 @@ class ControlMapTest {
         assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "edges of Kafr Test").placeId());
         assertEquals("idleb", at("2016-04-10", null, null, null, "Idleb", "near Kafr Test").placeId(),
                 "ground near a settlement may be another side's: not placed there");
-        assertEquals("idleb", at("2016-04-10", null, null, null, "Idleb", "Kafr Test area").placeId());
+        assertEquals("idleb", at("2016-04-10", null, null, null, "Idleb", "around Kafr Test").placeId());
+        assertEquals("idleb", at("2016-04-10", null, null, null, "Idleb", "the surroundings of Kafr Test").placeId());
+        assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "Kafr Test area").placeId(),
+                "a town's area, as SOHR writes it, is the town");
+        assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "farms of Kafr Test").placeId(),
+                "so are its farms");
+        assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "the area of Kafr Test").placeId());
         assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "Kafr Test village").placeId(),
                 "what kind of settlement it is, after the name");
         assertEquals("town", at("2016-04-10", null, null, null, "Idleb", "the town of Kafr Test").placeId());
