@@ -61,11 +61,8 @@ public final class ActorResolution {
             if (principal == null) {
                 principal = add(into, role, name, registry, null);
             } else {
-                ResolvedActor beside = add(into, associateRole, name, registry, principal);
-                if (beside != null) {
-                    into.set(into.size() - 1, beside.as(associateRole, "named in " + role + " after ';', beside "
-                            + principal.asWritten()));
-                }
+                String beside = "named in " + role + " after ';', beside " + principal.asWritten();
+                named(associateRole, name, registry, principal).map(a -> a.as(associateRole, beside)).ifPresent(into::add);
             }
         }
         return principal;
@@ -130,16 +127,22 @@ public final class ActorResolution {
 
     private static ResolvedActor add(List<ResolvedActor> into, String role, String name, ActorRegistry registry,
             ResolvedActor associatedWith) {
+        Optional<ResolvedActor> resolved = named(role, name, registry, associatedWith);
+        resolved.ifPresent(into::add);
+        return resolved.orElse(null);
+    }
+
+    /** What a name resolves to; empty where nothing is named. */
+    private static Optional<ResolvedActor> named(String role, String name, ActorRegistry registry,
+            ResolvedActor associatedWith) {
         // A monitor's remark in brackets where a name would go ("(one source: Russian warplanes)")
         // names no actor of its own: nothing is left once bracketed qualifiers are set aside. The
         // report keeps it as written.
         if (name == null || name.isBlank()
                 || name.strip().startsWith("(") && ActorNames.unqualifiedKey(name).isEmpty()) {
-            return null;
+            return Optional.empty();
         }
-        ResolvedActor resolved = resolveOne(role, name.strip(), registry, associatedWith);
-        into.add(resolved);
-        return resolved;
+        return Optional.of(resolveOne(role, name.strip(), registry, associatedWith));
     }
 
     private static ResolvedActor resolveOne(String role, String written, ActorRegistry registry,
