@@ -283,14 +283,9 @@ public final class FactBuilder {
                 ? ActorStanding.of(Standing.DISPUTED, "no single side held it" + (period.note() == null ? "" : ": " + period.note()))
                 : truce.standingOfHolding(controller, alongside, at);
         String holderName = period.holderName(id -> terms.actors().byId(id).map(Actor::name).orElse(id));
-        // The truce's reason for a holder's disputed standing is written about the actor ("Signed the
-        // joint statement ..."): said of ground, it needs the actor's name before it.
-        String standingNote = standing.standing() == Standing.DISPUTED && !ControlFile.CONTESTED.equals(controllerId)
-                && period.alongside().isEmpty() && standing.note() != null
-                ? holderName + "'s standing towards this truce is disputed: " + standing.note() : standing.note();
         return new PlaceControl(placement.placeId(), placement.placeName(), controllerId,
                 holderName, standing.standing(), standing.party(),
                 standing.side(), standing.sides(), placement.matchedBy(), placement.how(), period.from(), period.source(),
-                standingNote);
+                standing.note());
     }
 }

@@ -112,10 +112,17 @@ public final class Truce {
     /**
      * The standing of ground held by {@code holder} with {@code alongside} fighting in it. As for a
      * coalition: excluded groups beside others make the ground MIXED (the others' sides); otherwise
-     * the holder's standing decides.
+     * the holder's standing decides. The note is said of the ground ("X held it with …"), as
+     * explanations of an act there quote it.
      */
     public ActorStanding standingOfHolding(Optional<Actor> holder, List<Optional<Actor>> alongside, Instant at) {
         ActorStanding held = standingOf(holder, at);
+        if (alongside.isEmpty() && held.standing() == Standing.DISPUTED && held.note() != null) {
+            // The truce's reason is written about the actor ("Signed the joint statement …").
+            return new ActorStanding(held.standing(), held.party(), held.sides(), held.exempt(),
+                    holder.map(Actor::name).orElse("an unknown actor") + "'s standing towards this truce is disputed: "
+                            + held.note());
+        }
         if (alongside.isEmpty() || held.standing() == Standing.MIXED) {
             return held;
         }

@@ -193,24 +193,10 @@ public record TruceTerms(
     }
 
     /**
-     * A monitoring mission's own words for what it saw, with the clause they apply: e.g. the OSCE
-     * SMM's "in violation of the withdrawal lines", which it writes only of weapons it placed inside
-     * a zone from the exact lines it holds (this service's lines are approximate). {@code phrases}
-     * are matched as whole words, case ignored, in the report's weapon and notes.
-     */
-    /**
      * The record's own words for the moment the truce began or ended, beside "the start" and "the
      * end" (the cessation of 12 Sep 2016 began "at sundown"), which reports dated only to the day use
      * to say on which side of it an act fell ("less than an hour after sundown").
      */
-    /**
-     * A span, from {@code from} to the truce's end, in which the public record disputes that the
-     * truce was still in force (the news of the day calls it collapsed while its authors never ended
-     * it): acts then are for a person to judge, not for its rules.
-     */
-    public record InForceDisputed(LocalDateTime from, String reason, String source) {
-    }
-
     public record MomentWords(List<String> start, List<String> end, String source) {
         public static final MomentWords NONE = new MomentWords(List.of(), List.of(), null);
 
@@ -220,6 +206,20 @@ public record TruceTerms(
         }
     }
 
+    /**
+     * A span, from {@code from} to the truce's end, in which the public record disputes that the
+     * truce was still in force (the news of the day calls it collapsed while its authors never ended
+     * it): acts then are for a person to judge, not for its rules.
+     */
+    public record InForceDisputed(LocalDateTime from, String reason, String source) {
+    }
+
+    /**
+     * A monitoring mission's own words for what it saw, with the clause they apply: e.g. the OSCE
+     * SMM's "in violation of the withdrawal lines", which it writes only of weapons it placed inside
+     * a zone from the exact lines it holds (this service's lines are approximate). {@code phrases}
+     * are matched as whole words, case ignored, in the report's weapon and notes.
+     */
     public record MonitorQualification(String id, String clause, String title, List<String> phrases, String source) {
         public MonitorQualification {
             phrases = nonNull(phrases);
