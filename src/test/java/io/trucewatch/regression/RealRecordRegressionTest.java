@@ -53,6 +53,7 @@ class RealRecordRegressionTest {
         {"syria-2016-heldout-8.yaml", 0.80, 0.82, 80},
         {"syria-2016-heldout-9.yaml", 0.80, 0.80, 90},
         {"syria-2016-heldout-10.yaml", 0.75, 0.76, 100},
+        {"syria-2016-heldout-11.yaml", 0.77, 0.78, 89},
         {"minsk-heldout.yaml", 0.90, 0.90, 30},
     };
 
