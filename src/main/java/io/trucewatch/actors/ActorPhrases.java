@@ -29,6 +29,7 @@ public final class ActorPhrases {
             "air", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling", "artillery", "rocket",
             "rockets", "mortar", "mortars", "missile", "missiles", "fire", "gunfire", "troops", "soldiers", "units",
             "fighter", "fighters", "militants", "members", "sniper", "snipers", "gunmen", "gunman", "men", "forces",
+            "militiaman", "militiamen",
             "factions", "faction", "elements", "operatives", "cell", "cells", "terrorist", "terrorists",
             "extremists", "jihadists", "takfiris", "mercenaries", "cover", "support", "sleeper", "armed", "aviation",
             "ground", "positions", "position", "posts", "detachment", "detachments",
@@ -39,7 +40,7 @@ public final class ActorPhrases {
      */
     private static final Set<String> KINDS = Set.of("group", "groups", "movement", "organisation", "organization",
             "organisations", "organizations", "grouping", "groupings", "formation", "formations", "battalion",
-            "battalions", "brigade", "brigades");
+            "battalions", "brigade", "brigades", "militia", "militias");
     /**
      * A country's name written where its adjective belongs ("Syria Democratic Forces", "Turkey
      * army"): the adjective is tried in its place when the phrase as written is no one's name.
@@ -94,12 +95,14 @@ public final class ActorPhrases {
     private static final Pattern POSITIONED = Pattern.compile(
             "(?i)^(.+?)\\s+(?:positioned|stationed|based|deployed|located|entrenched|hiding|holed\\s+up)\\s+(?:in|at|near|around|inside|on)\\b.*$");
     /**
-     * An actor with its allies: "the Syrian Arab Army and its allies", "regime forces and allied
-     * militias", "Jaish al-Islam and allied rebel units" (one word may say what the allies are). The
-     * allies fight on its side, so the phrase stands for that side's actor.
+     * An actor with its allies: "the Syrian Arab Army and its allies", "the Assad regime and its
+     * militias", "regime forces and allied militias", "Jaish al-Islam and allied rebel units" (one
+     * word may say what the allies are). The allies fight on its side, so the phrase stands for that
+     * side's actor.
      */
     private static final Pattern WITH_ALLIES = Pattern.compile(
-            "(?i)^(.+?)\\s+(?:(?:and|with)\\s+(?:its|their|his)\\s+allies|and\\s+(?:allied|loyal)\\s+(?:[\\p{L}-]+\\s+)?"
+            "(?i)^(.+?)\\s+(?:(?:and|with)\\s+(?:its|their|his)\\s+(?:[\\p{L}-]+\\s+)?(?:allies|militias|militiamen)\\b.*"
+                    + "|and\\s+(?:allied|loyal)\\s+(?:[\\p{L}-]+\\s+)?"
                     + "(?:forces|militias|fighters|groups|factions|gunmen|militiamen|troops|units|brigades|battalions)\\b.*)$");
     /** A possessive ending ("the regime's forces"), without which the possessor may be a name. */
     private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['’]s\\b");

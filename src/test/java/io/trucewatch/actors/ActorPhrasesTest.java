@@ -96,6 +96,12 @@ class ActorPhrasesTest {
         "residents of Douma|",
         "armed men thought to be an ISIS 'sleeper cell'|is",
         "Russian troops|russia",
+        "Syrian regime and its militias|syria",
+        "the regime and its affiliated militias|syria",
+        "Jaish al-Fatah militia|jaish-al-fatah",
+        "Syrian regime militiamen|syria",
+        "Shiite militias|",
+        "Jaish al-Fatah militia (ميليشيا جيش الفتح)|jaish-al-fatah",
     })
     void theActorBehindTheMeans(String phrase, String expected) {
         assertEquals(expected == null ? List.of() : List.of(expected), read(phrase));
