@@ -100,6 +100,7 @@ class RealRecordRegressionTest {
             }
         }
         printByTruce("", syria);
+        printByMethodRule(syria);
         assertTrue(shortfalls.isEmpty(), "agreement with the real record fell: " + shortfalls + " (" + total + " cases)");
     }
 
@@ -121,6 +122,22 @@ class RealRecordRegressionTest {
                 (heading.isEmpty() ? "real record Syria, " : "    ") + "%-36s %3d cases: exact %5.1f %%, acceptable %5.1f %%%n", window, cases.size(),
                 100.0 * cases.stream().filter(Outcome::exact).count() / cases.size(),
                 100.0 * cases.stream().filter(Outcome::acceptable).count() / cases.size()));
+    }
+
+    /**
+     * The Syrian cases by the METHOD.md rule that gave their label, with the verdicts the service
+     * gave where it disagreed: where labels and rules part by policy (a whole rule of the method the
+     * rules read otherwise) rather than by a case's facts, it shows as one row.
+     */
+    private static void printByMethodRule(List<Outcome> outcomes) {
+        Map<String, List<Outcome>> byRule = outcomes.stream().collect(Collectors.groupingBy(
+                o -> o.c().methodRule() == null ? "?" : o.c().methodRule(), TreeMap::new, Collectors.toList()));
+        byRule.forEach((rule, cases) -> System.out.printf(Locale.ROOT,
+                "real record Syria, method rule %-4s %3d cases: exact %5.1f %%, acceptable %5.1f %%; otherwise %s%n", rule,
+                cases.size(), 100.0 * cases.stream().filter(Outcome::exact).count() / cases.size(),
+                100.0 * cases.stream().filter(Outcome::acceptable).count() / cases.size(),
+                cases.stream().filter(o -> !o.exact()).collect(Collectors.groupingBy(Outcome::verdict, TreeMap::new,
+                        Collectors.counting()))));
     }
 
     private static String truceWindow(LocalDate day) {
