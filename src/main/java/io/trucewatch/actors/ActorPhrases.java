@@ -63,11 +63,12 @@ public final class ActorPhrases {
     /** What the actor of a bare demonym or side usually is, tried in turn: "Russian" + " air force". */
     private static final List<String> SUFFIXES = List.of("", " forces", " air force", " military");
     /**
-     * People words that say the actor is not a state's forces: "Syrian militants" or "Syrian
-     * terrorists" are not the Syrian army, so a phrase with one of them is not read as a demonym.
+     * People words that say the actor is not a state's forces: "Syrian militants", "Syrian
+     * terrorists" or "Iranian militias" are not a state's army, so a phrase with one of them is not
+     * read as a demonym.
      */
     private static final Set<String> IRREGULARS = Set.of("militants", "gunmen", "gunman", "terrorist", "terrorists",
-            "extremists", "jihadists", "takfiris", "mercenaries");
+            "extremists", "jihadists", "takfiris", "mercenaries", "militia", "militias", "militiaman", "militiamen");
     private static final Pattern ALTERNATIVES = Pattern.compile("\\s+(?:and/or|or|and)\\s+|\\s*/\\s*|\\s*,\\s*",
             Pattern.CASE_INSENSITIVE);
     /** Means attributed to an actor: "… believed to belong to the regime", "… said to be Russian". */

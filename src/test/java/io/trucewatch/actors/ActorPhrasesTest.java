@@ -101,6 +101,8 @@ class ActorPhrasesTest {
         "Jaish al-Fatah militia|jaish-al-fatah",
         "Syrian regime militiamen|syria",
         "Shiite militias|",
+        "Russian militias|",
+        "Russian militiamen|",
         "Jaish al-Fatah militia (ميليشيا جيش الفتح)|jaish-al-fatah",
     })
     void theActorBehindTheMeans(String phrase, String expected) {
