@@ -120,9 +120,8 @@ class RealRecordRegressionTest {
                 o -> truceWindow(LocalDate.parse(o.c().report().path("event_date").asText())), TreeMap::new,
                 Collectors.toList()));
         byTruce.forEach((window, cases) -> System.out.printf(Locale.ROOT,
-                (heading.isEmpty() ? "real record Syria, " : "    ") + "%-36s %3d cases: exact %5.1f %%, acceptable %5.1f %%%n", window, cases.size(),
-                100.0 * cases.stream().filter(Outcome::exact).count() / cases.size(),
-                100.0 * cases.stream().filter(Outcome::acceptable).count() / cases.size()));
+                (heading.isEmpty() ? "real record Syria, " : "    ") + "%-36s %3d cases: %s%n", window, cases.size(),
+                agreement(cases)));
     }
 
     /**
@@ -134,11 +133,16 @@ class RealRecordRegressionTest {
         Map<String, List<Outcome>> byRule = outcomes.stream().collect(Collectors.groupingBy(
                 o -> o.c().methodRule() == null ? "?" : o.c().methodRule(), TreeMap::new, Collectors.toList()));
         byRule.forEach((rule, cases) -> System.out.printf(Locale.ROOT,
-                "real record Syria, method rule %-4s %3d cases: exact %5.1f %%, acceptable %5.1f %%; otherwise %s%n", rule,
-                cases.size(), 100.0 * cases.stream().filter(Outcome::exact).count() / cases.size(),
-                100.0 * cases.stream().filter(Outcome::acceptable).count() / cases.size(),
+                "real record Syria, method rule %-4s %3d cases: %s; otherwise %s%n", rule, cases.size(), agreement(cases),
                 cases.stream().filter(o -> !o.exact()).collect(Collectors.groupingBy(Outcome::verdict, TreeMap::new,
                         Collectors.counting()))));
+    }
+
+    /** "exact  87.2 %, acceptable  90.1 %" for a group of cases. */
+    private static String agreement(List<Outcome> cases) {
+        return String.format(Locale.ROOT, "exact %5.1f %%, acceptable %5.1f %%",
+                100.0 * cases.stream().filter(Outcome::exact).count() / cases.size(),
+                100.0 * cases.stream().filter(Outcome::acceptable).count() / cases.size());
     }
 
     private static String truceWindow(LocalDate day) {
