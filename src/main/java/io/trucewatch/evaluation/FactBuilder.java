@@ -49,13 +49,13 @@ public final class FactBuilder {
 
     static List<Object> facts(ReportReading reading, Terms terms, Truce truce) {
         IncidentReport report = reading.report();
-        Occurrence occurrence = occurrence(report, truce, terms);
+        Occurrence occurrence = occurrence(report, truce);
         Instant at = occurrence.earliest();
         Placement placement = reading.placedAt(heldBefore(report, at));
         List<Object> facts = new ArrayList<>();
         TruceTerms own = truce.terms();
         facts.add(new TruceScope(truce.id(), own.title(), truce.startsAt(), truce.endsAt(), truce.countries(),
-                own.timeZone(), truce.startText(), truce.endText(), own.everyArmedActorIsBound(), truce.inForceDisputed()));
+                own.timeZone(), truce.startText(), truce.endText(), own.everyArmedActorIsBound(), truce.endReason()));
         facts.add(occurrence);
         facts.add(report(report, reading, placement));
         for (ResolvedActor named : reading.actors()) {
@@ -111,7 +111,7 @@ public final class FactBuilder {
      * truce's start or end where the span includes it and the report's notes say on which side the
      * act fell ({@link ReportedTiming}).
      */
-    public static Occurrence occurrence(IncidentReport report, Truce truce, Terms terms) {
+    public static Occurrence occurrence(IncidentReport report, Truce truce) {
         Occurrence dated = occurrence(report, truce.zone());
         if (report.occurredAt() != null) {
             return dated;
@@ -127,12 +127,6 @@ public final class FactBuilder {
         Instant end = truce.endsAt();
         if (dated.straddles(end)) {
             Optional<ReportedTiming.Reading> said = ReportedTiming.ofEnd(report.notes(), words.end());
-            // Replaced by another truce at that moment: words for the successor's start ("hours
-            // before the 19:00 start") speak of this one's end.
-            Optional<Truce> successor = Optional.ofNullable(truce.terms().replacedBy()).map(terms.truces()::get);
-            if (said.isEmpty() && successor.isPresent()) {
-                said = ReportedTiming.ofStart(report.notes(), successor.get().terms().momentWords().start());
-            }
             if (said.isPresent()) {
                 return cutAt(dated, end, said.get());
             }

@@ -61,7 +61,7 @@ public final class ActReading {
             if (truce == null || truce.terms().patterns().isEmpty() || verdict == Verdict.OUT_OF_SCOPE) {
                 continue;
             }
-            Occurrence occurrence = FactBuilder.occurrence(report, truce, terms);
+            Occurrence occurrence = FactBuilder.occurrence(report, truce);
             if (!"instant".equals(occurrence.precision()) && !"day".equals(occurrence.precision())) {
                 continue;
             }

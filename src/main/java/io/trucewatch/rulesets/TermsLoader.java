@@ -89,7 +89,6 @@ public final class TermsLoader {
         if (truces.isEmpty() && errors.isEmpty()) {
             error(TRUCES, "no truce is configured");
         }
-        checkSuccessions(truces);
         ControlMap control = actors == null ? ControlMap.empty() : loadControl(actors);
         if (!errors.isEmpty()) {
             throw new RulesetException(errors);
@@ -164,9 +163,8 @@ public final class TermsLoader {
         if (terms.ends() != null && !terms.ends().isAfter(terms.starts())) {
             error(path, "ends: must be after starts");
         }
-        if (terms.inForceDisputed() != null && (!terms.inForceDisputed().from().isAfter(terms.starts())
-                || terms.ends() != null && !terms.inForceDisputed().from().isBefore(terms.ends()))) {
-            error(path, "in_force_disputed.from: must fall between starts and ends");
+        if (terms.endBasis() != null && terms.ends() == null) {
+            error(path, "end_basis: says why the truce ends, but it has no ends");
         }
         Set<String> clauseIds = new HashSet<>();
         for (int i = 0; i < terms.clauses().size(); i++) {
@@ -179,8 +177,8 @@ public final class TermsLoader {
             TruceTerms.Party party = terms.parties().get(i);
             knownActors(path, "parties[" + i + "].actors", party.actors(), actors);
         }
-        checkActorTerms(path, "excluded", terms.excluded(), actors);
-        checkActorTerms(path, "disputed", terms.disputed(), actors);
+        checkActorTerms(path, "excluded", terms, terms.excluded(), actors);
+        checkActorTerms(path, "disputed", terms, terms.disputed(), actors);
         for (int i = 0; i < terms.exemptions().size(); i++) {
             TruceTerms.Exemption exemption = terms.exemptions().get(i);
             knownActors(path, "exemptions[" + i + "].actors", exemption.actors(), actors);
@@ -272,24 +270,6 @@ public final class TermsLoader {
         return errors.size() == before;
     }
 
-    /** A truce replaced by another ends at the moment its successor starts, and the successor exists. */
-    private void checkSuccessions(Map<String, Truce> truces) {
-        for (Truce truce : truces.values()) {
-            String successor = truce.terms().replacedBy();
-            if (successor == null) {
-                continue;
-            }
-            String path = TRUCES + truce.id() + ".yaml";
-            Truce next = truces.get(successor);
-            if (next == null) {
-                error(path, "replaced_by: unknown truce '" + successor + "'");
-            } else if (!next.startsAt().equals(truce.endsAt())) {
-                error(path, "replaced_by: '" + successor + "' starts at " + next.startsAt() + ", not when this truce ends ("
-                        + truce.endsAt() + ")");
-            }
-        }
-    }
-
     /** Each weapon site's and monitor qualification's id once, its clause one the truce has. */
     private boolean checkSitesAndQualifications(String path, TruceTerms terms) {
         int before = errors.size();
@@ -315,11 +295,22 @@ public final class TermsLoader {
         }
     }
 
-    private void checkActorTerms(String path, String key, List<TruceTerms.ActorTerm> list, ActorRegistry actors) {
+    private void checkActorTerms(String path, String key, TruceTerms terms, List<TruceTerms.ActorTerm> list,
+            ActorRegistry actors) {
+        Set<String> sides = new HashSet<>();
+        terms.parties().forEach(p -> sides.add(p.side()));
         for (int i = 0; i < list.size(); i++) {
             TruceTerms.ActorTerm term = list.get(i);
             if (term.actor() == null || !actors.contains(term.actor())) {
                 error(path, key + "[" + i + "].actor: unknown actor '" + term.actor() + "'");
+            }
+            if (term.ground() == null) {
+                continue;
+            }
+            if (!"disputed".equals(key)) {
+                error(path, key + "[" + i + "].ground: only a disputed actor's ground can be counted as a side's");
+            } else if (!sides.contains(term.ground().side())) {
+                error(path, key + "[" + i + "].ground.side: '" + term.ground().side() + "' is not the side of any party " + sides);
             }
         }
     }

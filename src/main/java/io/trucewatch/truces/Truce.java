@@ -28,7 +28,6 @@ public final class Truce {
     /** The terms' start and end as instants and as explanations quote them, and the countries: once, not per report. */
     private final Instant startsAt;
     private final Instant endsAt;
-    private final DisputedForce inForceDisputed;
     private final String startText;
     private final String endText;
     private final Set<String> countries;
@@ -45,9 +44,6 @@ public final class Truce {
         this.lines = Map.copyOf(lines);
         this.startsAt = terms.startsAt();
         this.endsAt = terms.endsAt();
-        this.inForceDisputed = terms.inForceDisputed() == null ? null : new DisputedForce(
-                terms.inForceDisputed().from().atZone(zone).toInstant(), terms.localText(terms.inForceDisputed().from()),
-                terms.inForceDisputed().reason());
         this.startText = terms.startText();
         this.endText = terms.endText();
         this.countries = Set.copyOf(terms.scope().countries());
@@ -61,19 +57,9 @@ public final class Truce {
         return endsAt;
     }
 
-    /**
-     * The span, from {@code from} to the truce's end, in which the record disputes that the truce was
-     * still in force ({@link TruceTerms.InForceDisputed}), as rules read it.
-     *
-     * @param fromText {@code from} as explanations quote it
-     * @param reason   why the record disputes it
-     */
-    public record DisputedForce(Instant from, String fromText, String reason) {
-    }
-
-    /** The span in which the record disputes that the truce was still in force, or null. */
-    public DisputedForce inForceDisputed() {
-        return inForceDisputed;
+    /** Why the truce is taken to end when it does, where no party declared it over; null otherwise. */
+    public String endReason() {
+        return terms.endBasis() == null ? null : terms.endBasis().reason();
     }
 
     public Set<String> countries() {
@@ -116,7 +102,7 @@ public final class Truce {
      * explanations of an act there quote it.
      */
     public ActorStanding standingOfHolding(Optional<Actor> holder, List<Optional<Actor>> alongside, Instant at) {
-        ActorStanding held = standingOf(holder, at);
+        ActorStanding held = groundStandingOf(holder, at);
         if (alongside.isEmpty() && held.standing() == Standing.DISPUTED && held.note() != null) {
             // The truce's reason is written about the actor ("Signed the joint statement …").
             return new ActorStanding(held.standing(), held.party(), held.sides(), held.exempt(),
@@ -131,7 +117,7 @@ public final class Truce {
         List<String> otherNames = new ArrayList<>();
         Set<String> otherSides = new LinkedHashSet<>();
         for (Optional<Actor> beside : alongside) {
-            ActorStanding standing = standingOf(beside, at);
+            ActorStanding standing = groundStandingOf(beside, at);
             String name = beside.map(Actor::name).orElse("an unknown actor");
             if (standing.standing() == Standing.EXCLUDED) {
                 excludedNames.add(name);
@@ -159,6 +145,22 @@ public final class Truce {
                     + String.join(", ", disputedNames) + " alongside, whose standing towards the truce is disputed");
         }
         return held;
+    }
+
+    /**
+     * The standing of the ground an actor held: its own, except for a disputed actor whose ground
+     * monitors counted as a side's (its term's {@code ground}), which holds that side's ground.
+     */
+    private ActorStanding groundStandingOf(Optional<Actor> holder, Instant at) {
+        ActorStanding own = standingOf(holder, at);
+        if (own.standing() != Standing.DISPUTED || holder.isEmpty()) {
+            return own;
+        }
+        Optional<TruceTerms.CoveredGround> covered = activeTerm(terms.disputed(), holder.get().id(), at)
+                .map(TruceTerms.ActorTerm::ground);
+        return covered.map(ground -> new ActorStanding(Standing.BOUND, holder.get().name(), Set.of(ground.side()), own.exempt(),
+                holder.get().name() + "'s own standing towards this truce is disputed, but monitors counted attacks on ground it held "
+                        + "as breaches: " + ground.reason())).orElse(own);
     }
 
     private ActorStanding standingOf(Optional<Actor> resolved, Instant at, int depth) {

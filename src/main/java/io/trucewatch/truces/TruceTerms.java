@@ -34,8 +34,7 @@ public record TruceTerms(
         Boolean everyArmedActorBound,
         List<PatternTerm> patterns,
         MomentWords momentWords,
-        InForceDisputed inForceDisputed,
-        String replacedBy) {
+        EndBasis endBasis) {
 
     public TruceTerms {
         referenceLines = nonNull(referenceLines);
@@ -141,9 +140,17 @@ public record TruceTerms(
         }
     }
 
-    /** An actor the truce excludes, or whose standing is disputed, with the reason and source. */
+    /**
+     * An actor the truce excludes, or whose standing is disputed, with the reason and source. A
+     * disputed actor's {@code ground} says that monitors counted attacks on ground it held as
+     * breaches all the same, as ground of the side named, while its own acts stay for a person.
+     */
     public record ActorTerm(String actor, LocalDateTime from, LocalDateTime until, String reason,
-            String source) {
+            String source, CoveredGround ground) {
+    }
+
+    /** Ground of a disputed actor that monitors counted as a side's: which side, why, and the source. */
+    public record CoveredGround(String side, String reason, String source) {
     }
 
     /** Actors whose military action against {@code against} (only "excluded" so far) continues. */
@@ -207,11 +214,11 @@ public record TruceTerms(
     }
 
     /**
-     * A span, from {@code from} to the truce's end, in which the public record disputes that the
-     * truce was still in force (the news of the day calls it collapsed while its authors never ended
-     * it): acts then are for a person to judge, not for its rules.
+     * Why the truce is taken to end at {@code ends} where no party declared it over (the record of
+     * the day and its monitors treat it as over from then), with the source: explanations of acts
+     * after the end quote it.
      */
-    public record InForceDisputed(LocalDateTime from, String reason, String source) {
+    public record EndBasis(String reason, String source) {
     }
 
     /**

@@ -74,10 +74,10 @@ class SyriaCessationRulesTest {
 
         @Test
         void afterTheEndIsOutOfScope() {
-            // The February cessation ended when the September arrangement restored it (12 Sep 2016, 19:00).
+            // The February cessation is taken to end on 6 Jul 2016, when the record of the day had it collapsed.
             assertFires("after-truce-ended", syria(barrelBombOnAleppo().on("2016-10-01").build()), Verdict.OUT_OF_SCOPE);
             assertSilent("after-truce-ended", syria(barrelBombOnAleppo().on("2016-04-10").build()));
-            Ruleset openEnded = withTruceText("ends: 2016-09-12T19:00\nreplaced_by: syria-coh-2016-09\n", "ends: null\n");
+            Ruleset openEnded = withTruceText("(?s)ends: 2016-07-06T00:00\nend_basis:\n.*?\nscope:", "ends: null\nscope:");
             assertSilent("after-truce-ended", syria(barrelBombOnAleppo().on("2016-10-01").build(), openEnded));
         }
 
@@ -158,9 +158,13 @@ class SyriaCessationRulesTest {
             assertSilent("hostile-act", outside);
         }
 
-        private Ruleset withTruceText(String from, String to) {
+        /** The rules with the February cessation's file changed: every match of {@code pattern} replaced by {@code to}. */
+        private Ruleset withTruceText(String pattern, String to) {
             Map<String, String> files = new TreeMap<>(SyriaRulesFixture.snapshot().files());
-            files.computeIfPresent("config/truces/syria-coh-2016.yaml", (path, text) -> text.replace(from, to));
+            files.computeIfPresent("config/truces/syria-coh-2016.yaml", (path, text) -> {
+                assertTrue(java.util.regex.Pattern.compile(pattern).matcher(text).find(), "not in the file: " + pattern);
+                return text.replaceAll(pattern, to);
+            });
             return Ruleset.compile(new RulesetSnapshot(files));
         }
     }
@@ -255,16 +259,40 @@ class SyriaCessationRulesTest {
 
         @Test
         void groundOfAnActorWithDisputedStandingSaysWhyItIsDisputed() {
-            // Douma, held by Jaish al-Islam, whose standing under the September arrangement the record leaves
-            // open (config/truces/syria-coh-2016-09.yaml, disputed): the finding gives the truce's reason.
+            // The Bab al-Hawa crossing, held by Ahrar al-Sham, whose standing under the December ceasefire the
+            // record leaves open (config/truces/syria-ceasefire-2016-12.yaml, disputed, with no `ground`): the
+            // finding gives the truce's reason.
+            TruceEvaluation january = Evaluator.evaluate(report().on("2017-01-10").event(REMOTE,
+                    "Shelling/artillery/missile attack").by("Syrian regime forces").with("artillery")
+                    .in("Syria", "Idleb").location("Bab al-Hawa crossing").build(), SyriaRulesFixture.ruleset())
+                    .evaluations().stream().filter(e -> e.truce().equals("syria-ceasefire-2016-12")).findFirst().orElseThrow();
+            assertFires("act-on-contested-ground", january, Verdict.NEEDS_REVIEW);
+            String why = findingsOf(january, "act-on-contested-ground").get(0).explanation();
+            assertTrue(why.contains("Ahrar al-Sham's standing towards this truce is disputed: Russia's defence ministry"), why);
+        }
+
+        @Test
+        void groundOfADisputedActorThatMonitorsCountedIsItsSidesGround() {
+            // Douma, held by Jaish al-Islam, whose standing under the September arrangement is disputed but whose
+            // ground SOHR, SNHR and the US counted (the disputed term's `ground`): the government's shelling of it
+            // is a strike on the other side's ground, and the finding says why.
             TruceEvaluation september = Evaluator.evaluate(report().on("2016-09-14").event(REMOTE,
                     "Shelling/artillery/missile attack").by("Syrian regime forces").with("mortar shells")
                     .in("Syria", "Rural Damascus").location("Douma").build(), SyriaRulesFixture.ruleset())
                     .evaluations().stream().filter(e -> e.truce().equals("syria-coh-2016-09")).findFirst().orElseThrow();
-            assertFires("act-on-contested-ground", september, Verdict.NEEDS_REVIEW);
-            String why = findingsOf(september, "act-on-contested-ground").get(0).explanation();
-            assertTrue(why.contains("Jaish al-Islam's standing towards this truce is disputed: Signed the joint statement"), why);
-            // The same shelling under the February cessation: Jaish al-Islam a party, no dispute to explain.
+            assertSilent("act-on-contested-ground", september);
+            assertFires("attack-on-place-held-by-other-party", september, Verdict.PROBABLE_VIOLATION);
+            String why = findingsOf(september, "attack-on-place-held-by-other-party").get(0).explanation();
+            assertTrue(why.contains("Jaish al-Islam's own standing towards this truce is disputed, but monitors counted attacks"),
+                    why);
+            // Its own shelling stays for a person: its standing as an actor is still disputed.
+            TruceEvaluation itsOwn = Evaluator.evaluate(report().on("2016-09-14").event(REMOTE,
+                    "Shelling/artillery/missile attack").by("Jaish al-Islam").with("mortar shells")
+                    .in("Syria", "Damascus").location("Abbasiyyin").build(), SyriaRulesFixture.ruleset())
+                    .evaluations().stream().filter(e -> e.truce().equals("syria-coh-2016-09")).findFirst().orElseThrow();
+            assertFires("act-by-party-of-disputed-standing", itsOwn, Verdict.NEEDS_REVIEW);
+            assertEquals(Verdict.NEEDS_REVIEW, itsOwn.verdict());
+            // The same shelling of Douma under the February cessation: Jaish al-Islam a party, no dispute to explain.
             TruceEvaluation march = syria(report().on("2016-03-14").event(REMOTE, "Shelling/artillery/missile attack")
                     .by("Syrian regime forces").with("mortar shells").in("Syria", "Rural Damascus").location("Douma").build());
             assertSilent("act-on-contested-ground", march);

@@ -85,26 +85,29 @@ class ConfigSchemaTest {
     }
 
     @Test
-    void aTruceReplacedByAnUnknownTruceOrOneStartingAtAnotherMomentIsRefused() {
+    void anEndBasisWithoutAnEndOrASourceIsRefused() {
         String path = "config/truces/syria-coh-2016.yaml";
-        assertRefusedSaying(path, "replaced_by: syria-coh-2016-09", "replaced_by: syria-coh-2016-10",
-                "replaced_by: unknown truce 'syria-coh-2016-10'");
-        assertRefusedSaying(path, "ends: 2016-09-12T19:00", "ends: 2016-09-12T18:00",
-                "replaced_by: 'syria-coh-2016-09' starts at 2016-09-12T16:00:00Z, not when");
+        assertRefusedSaying(path, "ends: 2016-07-06T00:00\n", "", "end_basis: says why the truce ends, but it has no ends");
+        String text = REAL.files().get(path);
+        int from = text.indexOf("  source: \"AP, 6 Jul 2016");
+        int to = text.indexOf("\n", from) + 1;
+        RulesetException unsourced = refused(path, text.substring(from, to), "");
+        assertTrue(unsourced.getMessage().contains("end_basis") && unsourced.getMessage().contains("source"),
+                unsourced.getMessage());
     }
 
     @Test
-    void aSpanOfDisputedForceOutsideTheTruceOrWithoutASourceIsRefused() {
-        String path = "config/truces/syria-coh-2016.yaml";
-        for (String outside : new String[] {"  from: 2016-02-01T00:00", "  from: 2016-09-13T00:00"}) {
-            assertRefusedSaying(path, "  from: 2016-07-06T00:00", outside, "in_force_disputed.from: must fall between starts and ends");
-        }
+    void groundCountedAsASidesIsRefusedForAnExcludedActorOrASideNoPartyHas() {
+        String path = "config/truces/syria-coh-2016-09.yaml";
         String text = REAL.files().get(path);
-        int from = text.indexOf("  source: \"Reuters, 6 Jul 2016");
-        int to = text.indexOf("\n", from) + 1;
-        RulesetException unsourced = refused(path, text.substring(from, to), "");
-        assertTrue(unsourced.getMessage().contains("in_force_disputed") && unsourced.getMessage().contains("source"),
-                unsourced.getMessage());
+        int from = text.indexOf("    ground:\n");
+        int to = text.indexOf("\n  - actor:", from) + 1;
+        String ground = text.substring(from, to);
+        assertRefusedSaying(path, "    reason: \"ISIL (Daesh) is outside the cessation; the JIC was to coordinate strikes on it\"\n",
+                "    reason: \"ISIL (Daesh) is outside the cessation; the JIC was to coordinate strikes on it\"\n" + ground,
+                "excluded[0].ground: only a disputed actor's ground can be counted as a side's");
+        assertRefusedSaying(path, ground, ground.replace("side: opposition", "side: rebels"),
+                "ground.side: 'rebels' is not the side of any party");
     }
 
     /** The real file with {@code from} replaced by {@code to} is refused, with {@code message} among the errors. */

@@ -10,7 +10,8 @@ import java.util.Set;
  * standing towards the truce (DISPUTED for contested ground) and how the place was found (the
  * nearest settlement of known control, a polygon, a name). Absent when the map does not know.
  * {@code standingNote} says why the holding is disputed or mixed (the truce's reason for an
- * actor's disputed standing, who held it beside whom), or is null.
+ * actor's disputed standing, who held it beside whom), or how a party's ground came to count as
+ * its side's (an umbrella's member; a disputed actor whose ground monitors counted), or is null.
  */
 public record PlaceControl(
         String areaId,
@@ -44,7 +45,7 @@ public record PlaceControl(
     public String described() {
         String holding = ControlFile.CONTESTED.equals(controllerId) ? ", contested" : ", held by " + controllerName;
         return areaName + " (" + how + ")" + holding + (since == null ? "" : " since " + since) + " (" + source + ")"
-                + (unsettled() && standingNote != null ? "; " + withoutFinalStop(standingNote) : "");
+                + (standingNote != null && (unsettled() || standing == Standing.BOUND) ? "; " + withoutFinalStop(standingNote) : "");
     }
 
     /** The explanation's own sentence goes on after the note. */

@@ -1,6 +1,5 @@
 package io.trucewatch.evaluation.facts;
 
-import io.trucewatch.truces.Truce;
 import java.time.Instant;
 import java.util.Set;
 
@@ -11,12 +10,11 @@ import java.util.Set;
  * @param startText the start as the truce's text states it, e.g. "00:00 on 27 Feb 2016 (Asia/Damascus)"
  * @param endText   the end in the same form, or null
  * @param everyArmedActorBound whether nobody armed in its territory stands outside it (no excluded group)
- * @param inForceDisputed the span, from a moment to its end, in which the record disputes that it was still in
- *                  force, or null
+ * @param endReason why the truce is taken to end when it does, where no party declared it over, or null
  */
 public record TruceScope(String truceId, String title, Instant startsAt, Instant endsAt, Set<String> countries,
         String timeZone, String startText, String endText, boolean everyArmedActorBound,
-        Truce.DisputedForce inForceDisputed) {
+        String endReason) {
 
     public TruceScope {
         countries = Set.copyOf(countries);
@@ -42,26 +40,14 @@ public record TruceScope(String truceId, String title, Instant startsAt, Instant
         return act.straddles(endsAt);
     }
 
-    /** The act certainly happened while the truce was in force, and before any span in which that is disputed. */
+    /** The act certainly happened while the truce was in force. */
     public boolean inForce(Occurrence act) {
-        return !act.earliest().isBefore(startsAt) && (endsAt == null || act.latest().isBefore(endsAt))
-                && !mayFallWhereInForceIsDisputed(act);
+        return !act.earliest().isBefore(startsAt) && (endsAt == null || act.latest().isBefore(endsAt));
     }
 
-    /** The moment from which the record disputes that the truce was in force, as explanations quote it. */
-    public String inForceDisputedText() {
-        return inForceDisputed.fromText();
-    }
-
-    /** Why the record disputes that the truce was in force then. */
-    public String inForceDisputedReason() {
-        return inForceDisputed.reason();
-    }
-
-    /** The act may have happened in the span in which the record disputes that the truce was in force. */
-    public boolean mayFallWhereInForceIsDisputed(Occurrence act) {
-        return inForceDisputed != null && !act.latest().isBefore(inForceDisputed.from())
-                && (endsAt == null || act.earliest().isBefore(endsAt));
+    /** Why the truce is taken to end then, as explanations of its end add it: "" when no reason is given. */
+    public String endNote() {
+        return endReason == null ? "" : " (taken as its end because " + endReason + ")";
     }
 
     /** The report was placed in a country outside the truce's territory. */
