@@ -29,7 +29,7 @@ public final class ActorPhrases {
             "air", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling", "artillery", "rocket",
             "rockets", "mortar", "mortars", "missile", "missiles", "fire", "gunfire", "troops", "soldiers", "units",
             "fighter", "fighters", "militants", "members", "sniper", "snipers", "gunmen", "gunman", "men", "forces",
-            "militiaman", "militiamen",
+            "militiaman", "militiamen", "gang", "gangs",
             "factions", "faction", "elements", "operatives", "cell", "cells", "terrorist", "terrorists",
             "extremists", "jihadists", "takfiris", "mercenaries", "cover", "support", "sleeper", "armed", "aviation",
             "ground", "positions", "position", "posts", "detachment", "detachments",
@@ -68,7 +68,8 @@ public final class ActorPhrases {
      * read as a demonym.
      */
     private static final Set<String> IRREGULARS = Set.of("militants", "gunmen", "gunman", "terrorist", "terrorists",
-            "extremists", "jihadists", "takfiris", "mercenaries", "militia", "militias", "militiaman", "militiamen");
+            "extremists", "jihadists", "takfiris", "mercenaries", "militia", "militias", "militiaman", "militiamen", "gang",
+            "gangs");
     private static final Pattern ALTERNATIVES = Pattern.compile("\\s+(?:and/or|or|and)\\s+|\\s*/\\s*|\\s*,\\s*",
             Pattern.CASE_INSENSITIVE);
     /** Means attributed to an actor: "… believed to belong to the regime", "… said to be Russian". */

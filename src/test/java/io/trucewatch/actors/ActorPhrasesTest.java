@@ -104,6 +104,12 @@ class ActorPhrasesTest {
         "Russian militias|",
         "Russian militiamen|",
         "Jaish al-Fatah militia (ميليشيا جيش الفتح)|jaish-al-fatah",
+        // "Gangs": a pejorative for an armed group (the YPG's statements, SANA), not a state's forces.
+        "ISIS gangs|is",
+        "ISIS gangs deployed in southern Jarablus|is",
+        "terrorist gangs of ISIS|is",
+        "Syrian gangs|",
+        "Turkish gangs|",
     })
     void theActorBehindTheMeans(String phrase, String expected) {
         assertEquals(expected == null ? List.of() : List.of(expected), read(phrase));
