@@ -238,8 +238,7 @@ public final class TermsLoader {
 
     private boolean checkZones(String path, TruceTerms terms) {
         int before = errors.size();
-        Set<String> sides = new HashSet<>();
-        terms.parties().forEach(p -> sides.add(p.side()));
+        Set<String> sides = terms.sides();
         Set<String> lineIds = new HashSet<>();
         terms.referenceLines().forEach(l -> lineIds.add(l.id()));
         Set<String> zoneIds = new HashSet<>();
@@ -297,8 +296,7 @@ public final class TermsLoader {
 
     private void checkActorTerms(String path, String key, TruceTerms terms, List<TruceTerms.ActorTerm> list,
             ActorRegistry actors) {
-        Set<String> sides = new HashSet<>();
-        terms.parties().forEach(p -> sides.add(p.side()));
+        Set<String> sides = terms.sides();
         for (int i = 0; i < list.size(); i++) {
             TruceTerms.ActorTerm term = list.get(i);
             if (term.actor() == null || !actors.contains(term.actor())) {

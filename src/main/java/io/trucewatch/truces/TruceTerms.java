@@ -86,6 +86,13 @@ public record TruceTerms(
         return Boolean.TRUE.equals(everyArmedActorBound);
     }
 
+    /** The sides its parties are on, in the order the parties are listed. */
+    public java.util.Set<String> sides() {
+        java.util.Set<String> sides = new java.util.LinkedHashSet<>();
+        parties.forEach(p -> sides.add(p.side()));
+        return sides;
+    }
+
     /** The start as the truce's text states it, e.g. "00:00 on 27 Feb 2016 (Asia/Damascus)", for explanations. */
     public String startText() {
         return localText(starts);

@@ -3,10 +3,6 @@ package io.trucewatch.regression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.trucewatch.evaluation.Evaluator;
 import io.trucewatch.evaluation.SyriaRulesFixture;
 import io.trucewatch.evaluation.Verdict;
@@ -39,9 +35,6 @@ class LabellerAgreementTest {
 
     private static final Path CASES = Path.of("src/test/resources/regression");
     private static final Path SECOND_LABELS = CASES.resolve("second-labels");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final List<String> VERDICTS = Arrays.stream(Verdict.values()).map(Verdict::name).toList();
 
     /**
@@ -157,7 +150,7 @@ class LabellerAgreementTest {
         Map<String, RealRecordCase> byId = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(CASES)) {
             for (Path file : files.filter(f -> f.getFileName().toString().matches("syria-.*\\.yaml")).sorted().toList()) {
-                YAML.readValue(Files.readString(file), RealRecordCase.File.class).cases().forEach(c -> byId.put(c.id(), c));
+                RealRecordCase.read(file).forEach(c -> byId.put(c.id(), c));
             }
         }
         return byId;
@@ -167,7 +160,7 @@ class LabellerAgreementTest {
         List<SecondLabel> labels = new ArrayList<>();
         try (Stream<Path> files = Files.list(SECOND_LABELS)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                labels.addAll(YAML.readValue(Files.readString(file), SecondLabel.File.class).labels());
+                labels.addAll(RealRecordCase.YAML.readValue(Files.readString(file), SecondLabel.File.class).labels());
             }
         }
         return labels;

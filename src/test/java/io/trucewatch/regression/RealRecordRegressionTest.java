@@ -2,10 +2,6 @@ package io.trucewatch.regression;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.trucewatch.evaluation.Evaluation;
 import io.trucewatch.evaluation.Evaluator;
 import io.trucewatch.evaluation.SyriaRulesFixture;
@@ -13,7 +9,6 @@ import io.trucewatch.evaluation.TruceEvaluation;
 import io.trucewatch.evaluation.facts.Finding;
 import io.trucewatch.incidents.ReportParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,9 +30,6 @@ import org.junit.jupiter.api.Test;
 class RealRecordRegressionTest {
 
     private static final Path CASES = Path.of("src/test/resources/regression");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** Floors per case file: {file, least exact agreement, least acceptable agreement, least cases}. */
     private static final Object[][] FLOORS = {
@@ -154,9 +146,8 @@ class RealRecordRegressionTest {
     }
 
     private static List<Outcome> judge(Path file) throws IOException {
-        RealRecordCase.File cases = YAML.readValue(Files.readString(file), RealRecordCase.File.class);
         List<Outcome> outcomes = new ArrayList<>();
-        for (RealRecordCase c : cases.cases()) {
+        for (RealRecordCase c : RealRecordCase.read(file)) {
             Evaluation evaluation = Evaluator.evaluate(ReportParser.parse(c.report().toString()), SyriaRulesFixture.ruleset());
             outcomes.add(new Outcome(c, evaluation.verdict().name(), decisive(evaluation)));
         }
