@@ -168,7 +168,7 @@ public final class FactBuilder {
         return new Report(r.eventType(), r.subEventType(), Boolean.TRUE.equals(r.civilianTargeting()), r.weapon(),
                 weapon.id(), Set.copyOf(weapon.classes()), weapon.calibreMm(),
                 placement.country(), r.admin1(), r.location(), r.fatalities(),
-                reading.civiliansNamed() || Boolean.TRUE.equals(r.civilianTargeting()));
+                reading.civiliansNamed() || Boolean.TRUE.equals(r.civilianTargeting()), reading.attackByActor1());
     }
 
     private static Involvement involvement(ResolvedActor named, Terms terms, Truce truce, Instant at) {

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * What a report says whatever truce judges it, read once per report rather than once per truce:
- * its actors, its weapon, whether civilians were its targets, and where it happened (placed once
+ * its actors, its weapon, whether civilians were its targets, whether its notes say actor1 attacked, and where it happened (placed once
  * for each instant a truce asks about: truces in one time zone ask about the same one).
  */
 final class ReportReading {
@@ -26,6 +26,7 @@ final class ReportReading {
     private final Terms terms;
     private final WeaponReading weapon;
     private final boolean civiliansNamed;
+    private final String attackByActor1;
     private final Map<Instant, Placement> placements = new HashMap<>(4);
 
     ReportReading(IncidentReport report, List<ResolvedActor> actors, Terms terms) {
@@ -34,6 +35,7 @@ final class ReportReading {
         this.terms = terms;
         this.weapon = terms.weapons().read(report.weapon());
         this.civiliansNamed = civiliansNamed(actors, terms);
+        this.attackByActor1 = AttackNarrative.attackByActor1(report.notes(), actors, terms.actors()).orElse(null);
     }
 
     IncidentReport report() {
@@ -50,6 +52,11 @@ final class ReportReading {
 
     boolean civiliansNamed() {
         return civiliansNamed;
+    }
+
+    /** The words of the notes that say actor1 attacked ({@link AttackNarrative}); null where they do not. */
+    String attackByActor1() {
+        return attackByActor1;
     }
 
     /** Where the report was placed on the control map as of {@code at}. */
