@@ -14,10 +14,12 @@ import java.util.List;
  * @param memberOf the umbrellas the actor belonged to, and when: a truce names umbrellas (the
  *                 government side, FSA factions, …) and a member takes the umbrella's standing on
  *                 the days it was a member
+ * @param country  where set, the country whose reports read this actor's names first: generic names
+ *                 ("civilians", "government forces") mean a different actor in each country's reports
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Actor(String id, String name, String kind, List<String> aliases, List<String> members,
-        List<Membership> memberOf, List<String> sources, String note) {
+        List<Membership> memberOf, List<String> sources, String note, String country) {
 
     public static final String CIVILIANS = "civilians";
     public static final String UNIDENTIFIED = "unidentified";

@@ -42,8 +42,9 @@ public class ActorResource {
     }
 
     @GET
-    @Operation(summary = "Resolve a name (q) against the registry, or list every actor without q")
-    public Object resolve(@QueryParam("q") String q, @QueryParam("at") String at) {
+    @Operation(summary = "Resolve a name (q) against the registry, or list every actor without q; country reads "
+            + "the name as that country's reports do ('civilians' in Ukraine is Civilians (Ukraine))")
+    public Object resolve(@QueryParam("q") String q, @QueryParam("at") String at, @QueryParam("country") String country) {
         QueryParams params = new QueryParams();
         LocalDate day = params.date("at", at);
         params.check();
@@ -51,7 +52,7 @@ public class ActorResource {
         if (q == null || q.isBlank()) {
             return ruleset.terms().actors().all().stream().sorted(Comparator.comparing(Actor::id)).toList();
         }
-        Optional<Actor> actor = ruleset.terms().actors().resolve(q);
+        Optional<Actor> actor = ruleset.terms().actors().in(country).resolve(q);
         List<TruceStanding> standings = ruleset.terms().truces().values().stream()
                 .sorted(Comparator.comparing(Truce::id))
                 .map(truce -> standing(truce, actor, day))

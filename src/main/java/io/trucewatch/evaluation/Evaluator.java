@@ -36,7 +36,7 @@ public final class Evaluator {
     }
 
     public static Evaluation evaluate(IncidentReport report, Ruleset ruleset) {
-        List<ResolvedActor> actors = ActorResolution.resolve(report, ruleset.terms().actors());
+        List<ResolvedActor> actors = ActorResolution.resolve(report, ruleset.terms().actors().in(report.country()));
         ReportReading reading = new ReportReading(report, actors, ruleset.terms());
         List<TruceEvaluation> perTruce = new ArrayList<>();
         for (Truce truce : ruleset.terms().truces().values()) {

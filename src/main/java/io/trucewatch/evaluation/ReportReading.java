@@ -35,7 +35,7 @@ final class ReportReading {
         this.terms = terms;
         this.weapon = terms.weapons().read(report.weapon());
         this.civiliansNamed = civiliansNamed(actors, terms);
-        this.attackByActor1 = AttackNarrative.attackByActor1(report.notes(), actors, terms.actors()).orElse(null);
+        this.attackByActor1 = AttackNarrative.attackByActor1(report.notes(), actors, terms.actors().in(report.country())).orElse(null);
     }
 
     IncidentReport report() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ActorPhrasesTest {
 
     private static Actor actor(String id, String name, String... aliases) {
-        return new Actor(id, name, "state-forces", List.of(aliases), null, null, null, null);
+        return new Actor(id, name, "state-forces", List.of(aliases), null, null, null, null, null);
     }
 
     private static final ActorRegistry REGISTRY = ActorRegistry.of(List.of(

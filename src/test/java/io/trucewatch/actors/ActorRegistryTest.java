@@ -65,11 +65,48 @@ class ActorRegistryTest {
         assertTrue(REGISTRY.resolve(null).isEmpty());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "civilians|Syria|civilians-syria", "civilians|Ukraine|civilians-ukraine", "civilians|ukraine|civilians-ukraine",
+        "government forces|Syria|syrian-government-forces", "government forces|Ukraine|ukrainian-forces",
+        "the army|Syria|syrian-government-forces", "the army|Ukraine|ukrainian-forces",
+        "unknown gunmen|Syria|unidentified-armed-group", "unknown gunmen|Ukraine|unidentified-armed-group-ukraine",
+        // a name only one country's actor claims is read in every country's reports, and without one
+        "Syrian Arab Army|Ukraine|syrian-government-forces", "Ukrainian Armed Forces|Syria|ukrainian-forces",
+        "regime forces||syrian-government-forces",
+        // names no country's actor claims are read the same everywhere
+        "Jaish al-Islam|Ukraine|jaish-al-islam",
+    })
+    void genericNamesAreReadAsTheReportsCountryReadsThem(String name, String country, String id) {
+        assertEquals(id, REGISTRY.in(country).resolve(name).map(Actor::id).orElse("(unresolved)"));
+    }
+
+    @Test
+    void aGenericNameTwoCountriesClaimNamesNoOneInAReportOfNoCountry() {
+        assertTrue(REGISTRY.resolve("civilians").isEmpty());
+        assertTrue(REGISTRY.in(" ").resolve("government forces").isEmpty());
+    }
+
+    @Test
+    void aCountrysNameMayNotClashWithItsOwnOrWithANameReadEverywhere() {
+        Actor everywhere = new Actor("g", "Gamma", "rebel-group", List.of("the front"), null, null, null, null, null);
+        Actor syrian = new Actor("s", "Sigma", "rebel-group", List.of("The Front"), null, null, null, null, "Syria");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ActorRegistry.of(List.of(everywhere, syrian)));
+        assertTrue(e.getMessage().contains("'g'") && e.getMessage().contains("'s'"), e.getMessage());
+        Actor ukrainian = new Actor("u", "Upsilon", "rebel-group", List.of("the brigade"), null, null, null, null, "Ukraine");
+        Actor syrianToo = new Actor("t", "Tau", "rebel-group", List.of("the brigade"), null, null, null, null, "Syria");
+        ActorRegistry two = ActorRegistry.of(List.of(ukrainian, syrianToo));
+        assertEquals("t", two.in("Syria").resolve("the brigade").map(Actor::id).orElse("(unresolved)"));
+        assertEquals("u", two.in("Ukraine").resolve("the brigade").map(Actor::id).orElse("(unresolved)"));
+        assertTrue(two.resolve("the brigade").isEmpty());
+    }
+
     @Test
     void aNameClaimedByTwoActorsIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ActorRegistry.of(List.of(
-                new Actor("a", "Alpha", "rebel-group", List.of("The Group"), null, null, null, null),
-                new Actor("b", "Beta", "rebel-group", List.of("the group"), null, null, null, null))));
+                new Actor("a", "Alpha", "rebel-group", List.of("The Group"), null, null, null, null, null),
+                new Actor("b", "Beta", "rebel-group", List.of("the group"), null, null, null, null, null))));
         assertTrue(e.getMessage().contains("'a'") && e.getMessage().contains("'b'"), e.getMessage());
     }
 
@@ -170,9 +207,9 @@ class ActorRegistryTest {
         assertEquals(List.of("us-led-coalition", "russian-forces"), read);
     }
 
-    /** The phrase is read as the actor {@code id} alone, or (null) as no one. */
+    /** The phrase, as a Syria report writes it, is read as the actor {@code id} alone, or (null) as no one. */
     private static void assertReadAs(String phrase, String id) {
-        List<String> read = ActorPhrases.read(phrase, REGISTRY).stream().map(Actor::id).toList();
+        List<String> read = ActorPhrases.read(phrase, REGISTRY.in("Syria")).stream().map(Actor::id).toList();
         assertEquals(id == null ? List.of() : List.of(id), read, phrase);
     }
 }

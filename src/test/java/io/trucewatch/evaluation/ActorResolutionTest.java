@@ -32,6 +32,20 @@ class ActorResolutionTest {
     }
 
     @Test
+    void genericNamesAreReadAsTheReportsCountryWritesThem() {
+        IncidentReport ukraine = report().on("2015-03-10").event("Explosions/Remote violence", "Shelling/artillery/missile attack")
+                .by("government forces").against("civilians").in("Ukraine", "Donetsk").build();
+        assertEquals(List.of("actor1=ukrainian-forces", "actor2=civilians-ukraine"),
+                Evaluator.evaluate(ukraine, SyriaRulesFixture.ruleset()).actors().stream()
+                        .map(a -> a.role() + "=" + a.actorId()).toList());
+        IncidentReport syria = report().on("2016-04-10").event("Explosions/Remote violence", "Shelling/artillery/missile attack")
+                .by("government forces").against("civilians").in("Syria", "Aleppo").build();
+        assertEquals(List.of("actor1=syrian-government-forces", "actor2=civilians-syria"),
+                Evaluator.evaluate(syria, SyriaRulesFixture.ruleset()).actors().stream()
+                        .map(a -> a.role() + "=" + a.actorId()).toList());
+    }
+
+    @Test
     void aSemicolonInsideBracketsIsPartOfTheName() {
         assertEquals(List.of("war planes (not identified; rebels said Russian)"),
                 ActorResolution.namesIn("war planes (not identified; rebels said Russian)"));
