@@ -169,28 +169,32 @@ public final class ActorRegistry {
         if (asWritten == null || asWritten.isBlank()) {
             return Optional.empty();
         }
-        List<Names> layers = new ArrayList<>(3);
         Names own = country == null ? null : byCountry.get(country);
-        if (own != null) {
-            layers.add(own);
-        }
-        layers.add(everywhere);
-        layers.add(anyCountry);
+        // Each step's key is computed only when the step before found nothing: most names are found
+        // as written, and the folded key costs more than the others.
         String key = ActorNames.key(asWritten);
-        String unqualified = ActorNames.unqualifiedKey(asWritten);
-        String loose = Transliteration.looseKey(asWritten);
-        List<Function<Names, Actor>> steps = List.of(names -> names.exact().get(key),
-                names -> names.exact().get(unqualified), names -> names.unqualified().get(unqualified),
-                names -> names.loose().get(loose));
-        for (Function<Names, Actor> step : steps) {
-            for (Names layer : layers) {
-                Actor found = step.apply(layer);
-                if (found != null) {
-                    return Optional.of(found);
-                }
-            }
+        Actor found = first(own, key, Names::exact);
+        if (found != null) {
+            return Optional.of(found);
         }
-        return Optional.empty();
+        String unqualified = ActorNames.unqualifiedKey(asWritten);
+        found = first(own, unqualified, Names::exact);
+        if (found == null) {
+            found = first(own, unqualified, Names::unqualified);
+        }
+        if (found == null) {
+            found = first(own, Transliteration.looseKey(asWritten), Names::loose);
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The actor {@code key} names in one kind of map, this country's layer first, then everywhere's, then any country's. */
+    private Actor first(Names own, String key, Function<Names, Map<String, Actor>> map) {
+        Actor found = own == null ? null : map.apply(own).get(key);
+        if (found == null) {
+            found = map.apply(everywhere).get(key);
+        }
+        return found != null ? found : map.apply(anyCountry).get(key);
     }
 
     /**
