@@ -82,26 +82,6 @@ public final class ActorNames {
     public static final Set<String> ARABIC_ARTICLES = Set.of("al", "el", "ul", "ash", "as", "ad", "ar", "at", "az", "an",
             "ath", "adh", "esh", "es", "ed", "er", "et", "ez", "en", "eth", "ush", "ud", "ur", "uz", "the");
 
-    /**
-     * The first of {@code phrases} that one of {@code texts} contains as whole words, case, accents
-     * and punctuation ignored ("holding area" in "'DPR' heavy weapons holding area (undisclosed)");
-     * null if none does.
-     */
-    public static String firstPhraseIn(List<String> phrases, String... texts) {
-        List<String> keyed = new ArrayList<>();
-        for (String text : texts) {
-            if (text != null && !text.isBlank()) {
-                keyed.add(" " + key(text) + " ");
-            }
-        }
-        for (String phrase : phrases) {
-            String words = " " + key(phrase) + " ";
-            if (keyed.stream().anyMatch(text -> text.contains(words))) {
-                return phrase;
-            }
-        }
-        return null;
-    }
 
     /** The key of the name without its bracketed qualifiers, tried when the full name is unknown. */
     public static String unqualifiedKey(String name) {

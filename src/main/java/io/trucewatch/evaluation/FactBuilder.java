@@ -2,6 +2,7 @@ package io.trucewatch.evaluation;
 
 import io.trucewatch.actors.Actor;
 import io.trucewatch.actors.ActorNames;
+import io.trucewatch.actors.Phrases;
 import io.trucewatch.evaluation.facts.AirForcesOver;
 import io.trucewatch.evaluation.facts.Involvement;
 import io.trucewatch.evaluation.facts.LineDistance;
@@ -80,16 +81,17 @@ public final class FactBuilder {
                 facts.add(weaponZone(zone, truce.zone()));
             }
         }
+        Phrases.Text weaponAndNotes = Phrases.text(report.weapon(), report.notes());
         for (TruceTerms.MonitorQualification qualification : own.monitorQualifications()) {
-            String phrase = ActorNames.firstPhraseIn(qualification.phrases(), report.weapon(), report.notes());
+            String phrase = qualification.phrases().firstIn(weaponAndNotes);
             if (phrase != null) {
                 facts.add(new MonitorQualification(qualification.id(), qualification.clause(), qualification.title(), phrase));
             }
         }
         for (TruceTerms.WeaponSite site : own.weaponSites()) {
-            String named = ActorNames.firstPhraseIn(site.names(), report.location(), report.weapon());
+            String named = site.names().firstIn(report.location(), report.weapon());
             if (named != null) {
-                boolean missing = ActorNames.firstPhraseIn(site.missing(), report.location(), report.weapon(), report.notes()) != null;
+                boolean missing = site.missing().firstIn(report.location(), report.weapon(), report.notes()) != null;
                 facts.add(new WeaponSite(site.id(), site.clause(), site.title(), named, missing));
             }
         }

@@ -1,6 +1,7 @@
 package io.trucewatch.territory;
 
 import java.time.LocalDate;
+import io.trucewatch.actors.Phrases;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,9 +59,9 @@ public record ControlFile(
      * Words reports use to name a place by who held it ("rebel-held areas of Aleppo", "the
      * regime-held west"), and the actor they mean. Used only for a report nothing else places.
      */
-    public record DescribedHolder(List<String> words, String holder, String source) {
+    public record DescribedHolder(Phrases words, String holder, String source) {
         public DescribedHolder {
-            words = words == null ? List.of() : List.copyOf(words);
+            words = words == null ? Phrases.NONE : words;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.trucewatch.territory;
 
 import io.trucewatch.actors.ActorNames;
+import io.trucewatch.actors.Phrases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -301,8 +302,9 @@ final class CountryMap {
      * places it nowhere: the report's description, not the map, and the placement says so.
      */
     private Placement byDescription(String location) {
+        Phrases.Text text = Phrases.text(location);
         for (ControlFile.DescribedHolder described : file.describedHolders()) {
-            String words = ActorNames.firstPhraseIn(described.words(), location);
+            String words = described.words().firstIn(text);
             if (words != null) {
                 ControlFile.Period period = new ControlFile.Period(described.holder(), List.of(), null, null,
                         "the report's own description of the place ('" + words + "'); " + described.source(), null);

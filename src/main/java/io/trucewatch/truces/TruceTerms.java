@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import io.trucewatch.actors.Phrases;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -198,11 +199,11 @@ public record TruceTerms(
      * phrases a report's place or weapon uses for such a site; {@code missing} the phrases that say
      * weapons were not found there. Matched as whole words, case ignored.
      */
-    public record WeaponSite(String id, String clause, String title, List<String> names, List<String> missing,
+    public record WeaponSite(String id, String clause, String title, Phrases names, Phrases missing,
             String source) {
         public WeaponSite {
-            names = nonNull(names);
-            missing = nonNull(missing);
+            names = names == null ? Phrases.NONE : names;
+            missing = missing == null ? Phrases.NONE : missing;
         }
     }
 
@@ -234,9 +235,9 @@ public record TruceTerms(
      * a zone from the exact lines it holds (this service's lines are approximate). {@code phrases}
      * are matched as whole words, case ignored, in the report's weapon and notes.
      */
-    public record MonitorQualification(String id, String clause, String title, List<String> phrases, String source) {
+    public record MonitorQualification(String id, String clause, String title, Phrases phrases, String source) {
         public MonitorQualification {
-            phrases = nonNull(phrases);
+            phrases = phrases == null ? Phrases.NONE : phrases;
         }
     }
 

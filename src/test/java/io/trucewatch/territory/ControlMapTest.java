@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import io.trucewatch.actors.Phrases;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class ControlMapTest {
                 List.of(new ControlFile.Area("box-area", "The box", "box", List.of(), List.of(), List.of(), List.of(REBELS_ALWAYS)),
                         new ControlFile.Area("idleb", "Idleb governorate", null, List.of(), List.of(), List.of("Idleb"),
                                 List.of(new ControlFile.Period("jaish-al-fatah", null, null, null, "test", null)))),
-                List.of(), List.of(), 5.0, 12.0, List.of(new ControlFile.DescribedHolder(List.of("rebel-held", "opposition territories"),
+                List.of(), List.of(), 5.0, 12.0, List.of(new ControlFile.DescribedHolder(Phrases.of(List.of("rebel-held", "opposition territories")),
                         "armed-opposition", "test")), List.of());
         return ControlMaps.of(List.of(ControlMaps.country(file, name -> read(box),
                 List.of(TOWN, VILLAGE, NAMESAKE, CAPITAL, IS_WEST, IS_EAST, REBEL_WEST))));
