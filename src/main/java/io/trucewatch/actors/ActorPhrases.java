@@ -29,7 +29,7 @@ public final class ActorPhrases {
             "air", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling", "artillery", "rocket",
             "rockets", "mortar", "mortars", "missile", "missiles", "fire", "gunfire", "troops", "soldiers", "units",
             "fighter", "fighters", "militants", "members", "sniper", "snipers", "gunmen", "gunman", "men", "forces",
-            "militiaman", "militiamen", "gang", "gangs",
+            "militiaman", "militiamen", "gang", "gangs", "force", "checkpoint", "checkpoints",
             "factions", "faction", "elements", "operatives", "cell", "cells", "terrorist", "terrorists",
             "extremists", "jihadists", "takfiris", "mercenaries", "cover", "support", "sleeper", "armed", "aviation",
             "ground", "positions", "position", "posts", "detachment", "detachments",
@@ -40,7 +40,7 @@ public final class ActorPhrases {
      */
     private static final Set<String> KINDS = Set.of("group", "groups", "movement", "organisation", "organization",
             "organisations", "organizations", "grouping", "groupings", "formation", "formations", "battalion",
-            "battalions", "brigade", "brigades", "militia", "militias");
+            "battalions", "brigade", "brigades", "militia", "militias", "task-force", "task-forces");
     /**
      * A country's name written where its adjective belongs ("Syria Democratic Forces", "Turkey
      * army"): the adjective is tried in its place when the phrase as written is no one's name.
@@ -52,6 +52,13 @@ public final class ActorPhrases {
     private static final Set<String> HEDGES = Set.of("the", "a", "an", "former", "armed", "alleged", "allegedly", "suspected", "reported", "reportedly",
             "presumed", "presumably", "possibly", "probably", "likely", "apparently", "unconfirmed", "so-called",
             "self-styled", "self-proclaimed");
+    /**
+     * Who backs an actor, written in front of it ("Iranian-backed Lebanese Hezbollah", "US-backed
+     * Syrian Democratic Forces", "Turkish-supported rebels"): says who sponsors the actor, not which
+     * actor it is, so it is dropped from the front like a hedge. A registry name with it in
+     * ("Turkish-backed rebels") is found whole first.
+     */
+    private static final Pattern SPONSORED = Pattern.compile("(?i)[\\p{L}.]+-(?:backed|supported|sponsored|funded|trained)");
     private static final Pattern TWO_WORD_HEDGE = Pattern.compile("(?i)\\b(so|self)\\s+(called|styled|proclaimed)\\b");
     /**
      * Pejoratives a side's media put before its enemy's name ("terrorists of Jabhat al-Nusra", "the
@@ -75,6 +82,12 @@ public final class ActorPhrases {
     /** Means attributed to an actor: "… believed to belong to the regime", "… said to be Russian". */
     private static final Pattern ATTRIBUTED = Pattern.compile(
             "(?i).*?\\b(?:believed|thought|said|reported|suspected|assumed)\\s+to\\s+(?:be|belong\\s+to|be\\s+from)\\s+(?:the\\s+)?(.+)$");
+    /**
+     * The source of the attribution after the actor: "Russian warplanes according to ARA News",
+     * "regime forces, per SOHR". Who said it is not who acted.
+     */
+    private static final Pattern SOURCED = Pattern.compile(
+            "(?i)^(.+?)\\s*,?\\s+(?:according\\s+to|as\\s+reported\\s+by|citing|per)\\s+.+$");
     /** Affiliation after the means: "armed men apparently affiliated with IS", "cells linked to Nusra". */
     private static final Pattern AFFILIATED_WITH = Pattern.compile(
             "(?i).*?\\b(?:affiliated|linked|aligned|loyal|allied)\\s+(?:with|to)\\s+(?:the\\s+)?(.+)$");
@@ -123,7 +136,14 @@ public final class ActorPhrases {
     private static final Set<String> GENERIC_HEADS = Set.of("government", "army", "military", "state", "forces", "troops",
             "armed forces", "security forces");
     /** Patterns whose first group is the actor of the whole phrase, tried in this order. */
-    private static final List<Pattern> ACTOR_WITHIN = List.of(ATTRIBUTED, POSITIONED, WITH_ALLIES, AFFILIATED_WITH);
+    private static final List<Pattern> ACTOR_WITHIN = List.of(SOURCED, ATTRIBUTED, POSITIONED, WITH_ALLIES, AFFILIATED_WITH);
+    /**
+     * An actor and the side it fought for: "Iraqi and Iranian militias supporting the regime",
+     * "Russian jets backing government forces". The actor is read first; only where it names no one
+     * ("militias supporting the regime") does the side it backs stand for it, as allies do.
+     */
+    private static final Pattern SIDING_WITH = Pattern.compile(
+            "(?i)^(.+?)\\s+(?:supporting|backing|fighting\\s+(?:for|alongside|beside))\\s+(?:the\\s+)?(.+)$");
     /** A bracketed remark, also one left open at the end ("fighter jet (unidentified"). */
     private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)?");
     /** The registry's name for an actor no one has identified. */
@@ -199,6 +219,11 @@ public final class ActorPhrases {
             if (matcher.matches()) {
                 return readPhrase(matcher.group(1), registry);
             }
+        }
+        Matcher siding = SIDING_WITH.matcher(phrase);
+        if (siding.matches()) {
+            List<Actor> actor = readPhrase(siding.group(1), registry);
+            return actor.isEmpty() ? readPhrase(siding.group(2), registry) : actor;
         }
         Matcher affiliated = AFFILIATED.matcher(phrase);
         if (affiliated.find()) {
@@ -318,7 +343,7 @@ public final class ActorPhrases {
             String first = words.get(0).toLowerCase(Locale.ROOT);
             if (PEJORATIVES.contains(first)) {
                 pejorative = true;
-            } else if (!HEDGES.contains(first) && !(pejorative && isKind(first))) {
+            } else if (!HEDGES.contains(first) && !SPONSORED.matcher(first).matches() && !(pejorative && isKind(first))) {
                 break;
             }
             words.remove(0);
@@ -328,7 +353,10 @@ public final class ActorPhrases {
 
     /** Whether the phrase is means and nothing else ("jets", "fighter jet (unidentified)", "troops"). */
     private static boolean meansAlone(String phrase) {
-        return core(phrase).isEmpty() && words(phrase).stream().anyMatch(ActorPhrases::isMeans);
+        // "Turkish-backed factions" says whose backing, so it is not an unknown actor's means.
+        List<String> words = words(phrase);
+        return core(phrase).isEmpty() && words.stream().anyMatch(ActorPhrases::isMeans)
+                && words.stream().noneMatch(word -> SPONSORED.matcher(word).matches());
     }
 
     private static String trailingMeans(String part) {

@@ -110,6 +110,24 @@ class ActorPhrasesTest {
         "terrorist gangs of ISIS|is",
         "Syrian gangs|",
         "Turkish gangs|",
+        // Who backs an actor, in front of it, is not the actor; a bare "X-backed factions" names no one.
+        "Iranian-backed Russian forces|russia",
+        "US-backed rebels|opposition",
+        "Turkish-supported opposition forces|opposition",
+        "Iran-backed militias|",
+        // The source of an attribution is not the actor.
+        "Russian warplanes according to ARA News|russia",
+        "regime forces, per SOHR|syria",
+        "rebels as reported by the regime|opposition",
+        // The side an actor fought for stands for it only where the actor names no one.
+        "Russian jets backing the Syrian regime|russia",
+        "militias supporting the regime|syria",
+        "gunmen fighting for the regime|syria",
+        "unknown militias supporting the rebels|opposition",
+        // Means and kinds of body at the end: a force, its checkpoints, a task force.
+        "regime air force (طيران النظام الحربي)|syria",
+        "Syrian regime checkpoints|syria",
+        "opposition task-force groups|opposition",
     })
     void theActorBehindTheMeans(String phrase, String expected) {
         assertEquals(expected == null ? List.of() : List.of(expected), read(phrase));
