@@ -48,6 +48,7 @@ class RealRecordRegressionTest {
         {"syria-2016-heldout-11.yaml", 0.77, 0.78, 89},
         {"syria-2016-heldout-12.yaml", 0.50, 0.50, 76},
         {"syria-2016-heldout-13.yaml", 0.55, 0.55, 80},
+        {"syria-2016-heldout-14.yaml", 0.75, 0.88, 74},
         {"minsk-heldout.yaml", 0.90, 0.90, 30},
         {"minsk-heldout-2.yaml", 0.90, 0.90, 53},
     };
