@@ -1,8 +1,6 @@
 package io.trucewatch.actors;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -81,7 +79,6 @@ public final class ActorNames {
      */
     public static final Set<String> ARABIC_ARTICLES = Set.of("al", "el", "ul", "ash", "as", "ad", "ar", "at", "az", "an",
             "ath", "adh", "esh", "es", "ed", "er", "et", "ez", "en", "eth", "ush", "ud", "ur", "uz", "the");
-
 
     /** The key of the name without its bracketed qualifiers, tried when the full name is unknown. */
     public static String unqualifiedKey(String name) {

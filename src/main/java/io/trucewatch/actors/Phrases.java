@@ -33,6 +33,11 @@ public final class Phrases {
         return phrases == null || phrases.isEmpty() ? NONE : new Phrases(phrases);
     }
 
+    /** The list as configured, or none where the configuration leaves it out. */
+    public static Phrases orNone(Phrases phrases) {
+        return phrases == null ? NONE : phrases;
+    }
+
     @JsonValue
     public List<String> asList() {
         return phrases;
@@ -63,11 +68,6 @@ public final class Phrases {
             }
         }
         return null;
-    }
-
-    /** @see #firstIn(Text) */
-    public String firstIn(String... texts) {
-        return isEmpty() ? null : firstIn(text(texts));
     }
 
     @Override

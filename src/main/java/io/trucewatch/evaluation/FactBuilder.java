@@ -1,8 +1,6 @@
 package io.trucewatch.evaluation;
 
 import io.trucewatch.actors.Actor;
-import io.trucewatch.actors.ActorNames;
-import io.trucewatch.actors.Phrases;
 import io.trucewatch.evaluation.facts.AirForcesOver;
 import io.trucewatch.evaluation.facts.Involvement;
 import io.trucewatch.evaluation.facts.LineDistance;
@@ -81,17 +79,16 @@ public final class FactBuilder {
                 facts.add(weaponZone(zone, truce.zone()));
             }
         }
-        Phrases.Text weaponAndNotes = Phrases.text(report.weapon(), report.notes());
         for (TruceTerms.MonitorQualification qualification : own.monitorQualifications()) {
-            String phrase = qualification.phrases().firstIn(weaponAndNotes);
+            String phrase = qualification.phrases().firstIn(reading.weaponAndNotes());
             if (phrase != null) {
                 facts.add(new MonitorQualification(qualification.id(), qualification.clause(), qualification.title(), phrase));
             }
         }
         for (TruceTerms.WeaponSite site : own.weaponSites()) {
-            String named = site.names().firstIn(report.location(), report.weapon());
+            String named = site.names().firstIn(reading.placeAndWeapon());
             if (named != null) {
-                boolean missing = site.missing().firstIn(report.location(), report.weapon(), report.notes()) != null;
+                boolean missing = site.missing().firstIn(reading.placeWeaponAndNotes()) != null;
                 facts.add(new WeaponSite(site.id(), site.clause(), site.title(), named, missing));
             }
         }

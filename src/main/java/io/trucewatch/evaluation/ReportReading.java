@@ -1,6 +1,7 @@
 package io.trucewatch.evaluation;
 
 import io.trucewatch.actors.Actor;
+import io.trucewatch.actors.Phrases;
 import io.trucewatch.incidents.IncidentReport;
 import io.trucewatch.rulesets.Terms;
 import io.trucewatch.territory.Placement;
@@ -28,6 +29,10 @@ final class ReportReading {
     private final boolean civiliansNamed;
     private final String attackByActor1;
     private final Map<Instant, Placement> placements = new HashMap<>(4);
+    /** The report's texts keyed for configured phrase lists, each keyed on first use (only Minsk II has such lists). */
+    private Phrases.Text weaponAndNotes;
+    private Phrases.Text placeAndWeapon;
+    private Phrases.Text placeWeaponAndNotes;
 
     ReportReading(IncidentReport report, List<ResolvedActor> actors, Terms terms) {
         this.report = report;
@@ -57,6 +62,30 @@ final class ReportReading {
     /** The words of the notes that say actor1 attacked ({@link AttackNarrative}); null where they do not. */
     String attackByActor1() {
         return attackByActor1;
+    }
+
+    /** The weapon and notes, keyed for phrases the monitors qualify acts with. */
+    Phrases.Text weaponAndNotes() {
+        if (weaponAndNotes == null) {
+            weaponAndNotes = Phrases.text(report.weapon(), report.notes());
+        }
+        return weaponAndNotes;
+    }
+
+    /** The place and weapon, keyed for the names of weapon sites. */
+    Phrases.Text placeAndWeapon() {
+        if (placeAndWeapon == null) {
+            placeAndWeapon = Phrases.text(report.location(), report.weapon());
+        }
+        return placeAndWeapon;
+    }
+
+    /** The place, weapon and notes, keyed for phrases saying weapons were missing from a site. */
+    Phrases.Text placeWeaponAndNotes() {
+        if (placeWeaponAndNotes == null) {
+            placeWeaponAndNotes = Phrases.text(report.location(), report.weapon(), report.notes());
+        }
+        return placeWeaponAndNotes;
     }
 
     /** Where the report was placed on the control map as of {@code at}. */

@@ -1,7 +1,7 @@
 package io.trucewatch.territory;
 
-import java.time.LocalDate;
 import io.trucewatch.actors.Phrases;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,7 +61,7 @@ public record ControlFile(
      */
     public record DescribedHolder(Phrases words, String holder, String source) {
         public DescribedHolder {
-            words = words == null ? Phrases.NONE : words;
+            words = Phrases.orNone(words);
         }
     }
 

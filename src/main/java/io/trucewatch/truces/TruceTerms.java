@@ -1,10 +1,10 @@
 package io.trucewatch.truces;
 
+import io.trucewatch.actors.Phrases;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import io.trucewatch.actors.Phrases;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -202,8 +202,8 @@ public record TruceTerms(
     public record WeaponSite(String id, String clause, String title, Phrases names, Phrases missing,
             String source) {
         public WeaponSite {
-            names = names == null ? Phrases.NONE : names;
-            missing = missing == null ? Phrases.NONE : missing;
+            names = Phrases.orNone(names);
+            missing = Phrases.orNone(missing);
         }
     }
 
@@ -237,7 +237,7 @@ public record TruceTerms(
      */
     public record MonitorQualification(String id, String clause, String title, Phrases phrases, String source) {
         public MonitorQualification {
-            phrases = phrases == null ? Phrases.NONE : phrases;
+            phrases = Phrases.orNone(phrases);
         }
     }
 

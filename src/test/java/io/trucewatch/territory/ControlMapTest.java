@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trucewatch.actors.Phrases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import io.trucewatch.actors.Phrases;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
