@@ -20,6 +20,7 @@ import io.trucewatch.web.ProblemException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Random;
 import java.util.TreeSet;
 
@@ -57,6 +58,11 @@ public final class PatternScenarios {
     }
 
     public static Result run(Ruleset ruleset) {
+        return run(ruleset, () -> false);
+    }
+
+    /** As {@link #run(Ruleset)}, stopping before the next scenario once {@code stop} says so (run: those that ran). */
+    public static Result run(Ruleset ruleset, BooleanSupplier stop) {
         List<RulesetException.Error> failures = new ArrayList<>();
         int run = 0;
         int passed = 0;
@@ -75,9 +81,13 @@ public final class PatternScenarios {
                     continue;
                 }
                 List<ScenarioFile.Entry> entries = scenarios.patternScenarios();
+                List<Integer> lines = YamlLines.itemLines(file.getValue(), "pattern_scenarios");
                 for (int i = 0; i < entries.size(); i++) {
+                    if (stop.getAsBoolean()) {
+                        return new Result(run, passed, failures);
+                    }
                     run++;
-                    int line = YamlLines.lineOf(file.getValue(), "pattern_scenarios[" + i + "]");
+                    int line = i < lines.size() ? lines.get(i) : 0;
                     List<String> problems = check(ruleset, truce, entries.get(i));
                     passed += problems.isEmpty() ? 1 : 0;
                     for (String problem : problems) {

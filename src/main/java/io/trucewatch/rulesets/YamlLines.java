@@ -27,12 +27,40 @@ public final class YamlLines {
 
     /** The 1-based line of the deepest node of {@code keyPath} that exists, or 0 if none does. */
     public static int lineOf(String yaml, String keyPath) {
-        Node node;
-        try {
-            node = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
-        } catch (RuntimeException e) {
-            return 0;
+        Node node = compose(yaml);
+        return node == null ? 0 : lineOf(node, keyPath);
+    }
+
+    /**
+     * The 1-based line of each item of the sequence under the top-level {@code key}, in order (empty
+     * if there is none). One parse for the whole file: a scenario file of a hundred entries asked
+     * {@link #lineOf} per entry would be parsed a hundred times, at every start-up and activation.
+     */
+    public static List<Integer> itemLines(String yaml, String key) {
+        Node node = compose(yaml);
+        List<Integer> lines = new ArrayList<>();
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)
+                        && tuple.getValueNode() instanceof SequenceNode sequence) {
+                    lines.clear();
+                    sequence.getValue().forEach(item -> lines.add(item.getStartMark().getLine() + 1));
+                }
+            }
         }
+        return lines;
+    }
+
+    private static Node compose(String yaml) {
+        try {
+            return new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static int lineOf(Node root, String keyPath) {
+        Node node = root;
         int line = 0;
         for (Object segment : segments(keyPath)) {
             Node next = null;
