@@ -56,10 +56,12 @@ public final class FactBuilder {
         facts.add(new TruceScope(truce.id(), own.title(), truce.startsAt(), truce.endsAt(), truce.countries(),
                 own.timeZone(), truce.startText(), truce.endText(), own.everyArmedActorIsBound(), truce.endReason()));
         facts.add(occurrence);
-        facts.add(report(report, reading, placement));
+        List<Involvement> involvements = new ArrayList<>();
         for (ResolvedActor named : reading.actors()) {
-            facts.add(involvement(named, terms, truce, at));
+            involvements.add(involvement(named, terms, truce, at));
         }
+        facts.add(report(report, reading, placement, involvements));
+        facts.addAll(involvements);
         if (placement.hasController()) {
             facts.add(placeControl(placement, terms, truce, at));
         }
@@ -162,12 +164,19 @@ public final class FactBuilder {
                 afterLast.atStartOfDay(zone).toInstant().minusNanos(1), label);
     }
 
-    private static Report report(IncidentReport r, ReportReading reading, Placement placement) {
+    /**
+     * The report as the rules see it. Civilians are named where the report says it targeted them or
+     * where they are among those it was done to (an involvement of standing CIVILIANS, however it was
+     * written): one notion, decided here, which the rules read as {@code civiliansNamed}.
+     */
+    private static Report report(IncidentReport r, ReportReading reading, Placement placement, List<Involvement> involvements) {
         WeaponReading weapon = reading.weapon();
+        boolean civiliansAmongTargets = involvements.stream()
+                .anyMatch(i -> !i.perpetrator() && i.standing() == Standing.CIVILIANS);
         return new Report(r.eventType(), r.subEventType(), Boolean.TRUE.equals(r.civilianTargeting()), r.weapon(),
                 weapon.id(), Set.copyOf(weapon.classes()), weapon.calibreMm(),
                 placement.country(), r.admin1(), r.location(), r.fatalities(),
-                reading.civiliansNamed() || Boolean.TRUE.equals(r.civilianTargeting()), reading.attackByActor1());
+                civiliansAmongTargets || Boolean.TRUE.equals(r.civilianTargeting()), reading.attackByActor1());
     }
 
     private static Involvement involvement(ResolvedActor named, Terms terms, Truce truce, Instant at) {

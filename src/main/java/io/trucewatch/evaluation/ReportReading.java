@@ -1,6 +1,5 @@
 package io.trucewatch.evaluation;
 
-import io.trucewatch.actors.Actor;
 import io.trucewatch.actors.Phrases;
 import io.trucewatch.incidents.IncidentReport;
 import io.trucewatch.rulesets.Terms;
@@ -10,23 +9,18 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a report says whatever truce judges it, read once per report rather than once per truce:
- * its actors, its weapon, whether civilians were its targets, whether its notes say actor1 attacked, and where it happened (placed once
+ * its actors, its weapon, whether its notes say actor1 attacked, and where it happened (placed once
  * for each instant a truce asks about: truces in one time zone ask about the same one).
  */
 final class ReportReading {
-
-    /** The roles of those an act was done to (CONTRACT §1). */
-    private static final Set<String> TARGET_ROLES = Set.of("actor2", "assoc_actor_2");
 
     private final IncidentReport report;
     private final List<ResolvedActor> actors;
     private final Terms terms;
     private final WeaponReading weapon;
-    private final boolean civiliansNamed;
     private final String attackByActor1;
     private final Map<Instant, Placement> placements = new HashMap<>(4);
     /** The report's texts keyed for configured phrase lists, each keyed on first use (only Minsk II has such lists). */
@@ -39,7 +33,6 @@ final class ReportReading {
         this.actors = actors;
         this.terms = terms;
         this.weapon = terms.weapons().read(report.weapon());
-        this.civiliansNamed = civiliansNamed(actors, terms);
         this.attackByActor1 = AttackNarrative.attackByActor1(report.notes(), actors, terms.actors().in(report.country())).orElse(null);
     }
 
@@ -53,10 +46,6 @@ final class ReportReading {
 
     WeaponReading weapon() {
         return weapon;
-    }
-
-    boolean civiliansNamed() {
-        return civiliansNamed;
     }
 
     /** The words of the notes that say actor1 attacked ({@link AttackNarrative}); null where they do not. */
@@ -92,16 +81,5 @@ final class ReportReading {
     Placement placedAt(Instant at) {
         return placements.computeIfAbsent(at, instant -> terms.control().place(report.country(), report.admin1(),
                 report.admin2(), report.location(), report.latitude(), report.longitude(), report.geoPrecision(), instant));
-    }
-
-    /** Whether civilians are among those the act was done to (actor2 or its associates). */
-    private static boolean civiliansNamed(List<ResolvedActor> actors, Terms terms) {
-        for (ResolvedActor named : actors) {
-            if (TARGET_ROLES.contains(named.role()) && named.actorId() != null
-                    && terms.actors().byId(named.actorId()).map(a -> Actor.CIVILIANS.equals(a.kind())).orElse(false)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

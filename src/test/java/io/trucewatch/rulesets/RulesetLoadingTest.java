@@ -61,9 +61,9 @@ class RulesetLoadingTest {
     void anUnknownFieldInARuleNamesItsExactLine() throws IOException {
         Path file = rules.resolve("syria-cessation/attacks.drl");
         String text = Files.readString(file);
-        int line = TestFiles.lineOf(text, "Report( weaponClasses contains \"indiscriminate\" )");
-        Files.writeString(file, text.replace("Report( weaponClasses contains \"indiscriminate\" )",
-                "Report( calibre contains \"indiscriminate\" )"));
+        int line = TestFiles.lineOf(text, "Report( weaponClasses contains \"indiscriminate\", civiliansNamed )");
+        Files.writeString(file, text.replace("Report( weaponClasses contains \"indiscriminate\", civiliansNamed )",
+                "Report( calibre contains \"indiscriminate\", civiliansNamed )"));
         RulesetException e = assertThrows(RulesetException.class, () -> startService());
         assertTrue(e.errors().stream().anyMatch(err -> err.file().equals("rules/syria-cessation/attacks.drl")
                 && err.line() == line), e::getMessage);
