@@ -81,7 +81,7 @@ public final class PlaceNames {
             return readings;
         }
         readings.add(location.strip());
-        for (String part : location.split("[,;()\\[\\]]|\\s+and\\s+")) {
+        for (String part : PARTS.split(location)) {
             String bare = KIND.matcher(QUALIFIERS.matcher(part.strip()).replaceAll("").strip()).replaceAll("").strip();
             for (String name : List.of(part.strip(), QUALIFIERS.matcher(part.strip()).replaceAll("").strip(), bare)) {
                 if (!name.isEmpty() && !readings.contains(name)) {
@@ -100,6 +100,9 @@ public final class PlaceNames {
      * whole name. Words that point beyond it ("near", "around", "the surroundings of") are not taken
      * off: ground near a town may be another side's (Om Kharaza near IS-held Deir Hafer).
      */
+    /** Where a location written as several places splits ("Kafr Kar, Mintar and Banan"). */
+    private static final Pattern PARTS = Pattern.compile("[,;()\\[\\]]|\\s+and\\s+");
+
     private static final Pattern QUALIFIERS = Pattern.compile(
             "^(?:the\\s+)?(?:outskirts|edges?|area|farms|farmlands?)\\s+of\\s+(?:the\\s+)?(?:(?:town|village|city)\\s+of\\s+)?"
                     + "|\\s+(?:area|farms)$",

@@ -49,7 +49,19 @@ final class PointIndex {
 
     /** The nearest point within the radius that has a controller on {@code day}. */
     Optional<Near> nearest(double latitude, double longitude, LocalDate day) {
-        return within(latitude, longitude, radiusKm, day).stream().findFirst();
+        // The first of within()'s order (distance, then id), without collecting and sorting them all:
+        // this runs for every report with coordinates, for every truce's instant.
+        Near best = null;
+        for (Object item : tree.query(envelope(latitude, longitude, radiusKm))) {
+            ControlPoint point = (ControlPoint) item;
+            double distance = Geodesy.haversineKm(latitude, longitude, point.lat(), point.lon());
+            if (distance <= radiusKm && (best == null || distance < best.km()
+                    || distance == best.km() && point.id().compareTo(best.point().id()) < 0)
+                    && controllerOn(point, day).isPresent()) {
+                best = new Near(point, distance);
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /**
@@ -70,11 +82,8 @@ final class PointIndex {
 
     /** The points within {@code km} that have a holder on {@code day}, nearest first. */
     private List<Near> within(double latitude, double longitude, double km, LocalDate day) {
-        double dLat = km / KM_PER_DEGREE;
-        double dLon = km / (KM_PER_DEGREE * Math.max(0.1, Math.cos(Math.toRadians(latitude))));
-        Envelope around = new Envelope(longitude - dLon, longitude + dLon, latitude - dLat, latitude + dLat);
         List<Near> candidates = new ArrayList<>();
-        for (Object item : tree.query(around)) {
+        for (Object item : tree.query(envelope(latitude, longitude, km))) {
             ControlPoint point = (ControlPoint) item;
             double distance = Geodesy.haversineKm(latitude, longitude, point.lat(), point.lon());
             if (distance <= km && controllerOn(point, day).isPresent()) {
@@ -83,6 +92,13 @@ final class PointIndex {
         }
         candidates.sort(Comparator.comparingDouble(Near::km).thenComparing(n -> n.point().id()));
         return candidates;
+    }
+
+    /** The box of {@code km} around a position: a superset of the circle, which the distance then cuts. */
+    private static Envelope envelope(double latitude, double longitude, double km) {
+        double dLat = km / KM_PER_DEGREE;
+        double dLon = km / (KM_PER_DEGREE * Math.max(0.1, Math.cos(Math.toRadians(latitude))));
+        return new Envelope(longitude - dLon, longitude + dLon, latitude - dLat, latitude + dLat);
     }
 
     /** The points bearing a name (or an alias). */
@@ -97,6 +113,11 @@ final class PointIndex {
     }
 
     static Optional<ControlFile.Period> controllerOn(ControlPoint point, LocalDate day) {
-        return point.control().stream().filter(p -> p.covers(day)).findFirst();
+        for (ControlFile.Period period : point.control()) {
+            if (period.covers(day)) {
+                return Optional.of(period);
+            }
+        }
+        return Optional.empty();
     }
 }
