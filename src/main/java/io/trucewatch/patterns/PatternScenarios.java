@@ -20,9 +20,9 @@ import io.trucewatch.web.ProblemException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs the pattern scenarios beside a truce's scenarios ({@code <scenario folder>/patterns/*.yaml}):

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -82,7 +83,7 @@ public final class ScenarioRunner {
             return new Outcome(problems, fired);
         }).toList();
         if (unsettled.get()) {
-            return refusedAsUnsettled(scenarios, outcomes, patternRun.join().run(), failures);
+            return refusedAsUnsettled(scenarios, outcomes, joined(patternRun).run(), failures);
         }
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario scenario = scenarios.get(i);
@@ -113,9 +114,24 @@ public final class ScenarioRunner {
                 }
             }
         }
-        PatternScenarios.Result patterns = patternRun.join();
+        PatternScenarios.Result patterns = joined(patternRun);
         failures.addAll(patterns.failures());
         return new Result(scenarios.size() + patterns.run(), passed + patterns.passed(), failures);
+    }
+
+    /** The pattern scenarios' result; what they threw is thrown as it was, as when they ran on this thread. */
+    private static PatternScenarios.Result joined(CompletableFuture<PatternScenarios.Result> run) {
+        try {
+            return run.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException thrown) {
+                throw thrown;
+            }
+            if (e.getCause() instanceof Error thrown) {
+                throw thrown;
+            }
+            throw e;
+        }
     }
 
     /**
