@@ -168,11 +168,17 @@ function defaultRoute() {
   return "rules";
 }
 
+// Which call of route() is the latest: only it may say the page is done, when an earlier,
+// slower render finishes after the reader has already moved on.
+let routing = 0;
+
 async function route() {
+  const mine = ++routing;
   const current = parseRoute();
   const main = document.getElementById("page");
   const known = ROUTES[current.name];
   clear(main);
+  main.removeAttribute("aria-busy");
   renderNav(current.name);
   if (!known) {
     main.append(el("h1", { text: t("app.not_found") }));
@@ -183,12 +189,19 @@ async function route() {
     main.append(el("h1", { text: t("app.forbidden_title") }), el("p", { text: t("app.forbidden", { roles: known.roles.join(", ") }) }));
     return;
   }
+  // A page renders card by card as its requests answer; aria-busy tells assistive technology
+  // (and the browser tests) that the page is still being filled in.
+  main.setAttribute("aria-busy", "true");
   try {
     const page = await import(`/console/pages/${known.module}.js`);
     await page.render(main, current);
   } catch (e) {
     console.error(e);
     main.append(el("div", { class: "alert", role: "alert", text: t("app.page_failed") }));
+  } finally {
+    if (mine === routing) {
+      main.removeAttribute("aria-busy");
+    }
   }
   main.focus({ preventScroll: true });
 }

@@ -130,6 +130,15 @@ class ConsoleJourneyIT {
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
+    /**
+     * Waits until the page has rendered every card: the console fills a page in as its requests
+     * answer (the audit card, with the chain's verification, comes last) and marks it aria-busy
+     * until then.
+     */
+    private void pageRendered() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#page:not([aria-busy])")));
+    }
+
     private void quit() {
         if (browser != null) {
             browser.quit();
@@ -152,6 +161,7 @@ class ConsoleJourneyIT {
                  "actor2":"Civilians (Syria)","civilian_targeting":true,"country":"Syria","admin1":"Idleb","location":"Saraqib"}""");
         signIn(As.AUDITOR);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-count")));
+        pageRendered();
         int before = count(browser.findElement(By.id("queue-count")).getText());
 
         browser.findElement(By.id("f-admin1")).sendKeys("Aleppo");
@@ -168,6 +178,7 @@ class ConsoleJourneyIT {
                 By.cssSelector(".truce[data-truce='syria-coh-2016'] .finding.finding-PROBABLE_VIOLATION")));
         assertTrue(finding.getText().contains("clause"), finding.getText());
         assertTrue(!finding.findElement(By.cssSelector("blockquote.clause")).getText().isBlank(), "the clause's text is shown");
+        pageRendered();
         assertTrue(browser.findElement(By.id("chain-mark")).getText().contains("intact"), "the chain is verified");
         pageShot("incident");
         assertAccessible("the report page");
@@ -299,6 +310,7 @@ class ConsoleJourneyIT {
         signIn(As.AUDITOR);
         browser.get(base() + "/#/map?truce=syria-coh-2016&day=2016-04-13");
         WebElement point = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg a.map-incident")));
+        pageRendered();
         assertTrue(point.getAttribute("href") != null || point.getAttribute("xlink:href") != null, "a point links to its report");
         assertTrue(!browser.findElements(By.cssSelector("svg .map-points *")).isEmpty(), "the settlements of that day are drawn");
         assertTrue(browser.findElement(By.id("map-incidents")).getText().contains("Al-Sakhour"), "and listed beneath");

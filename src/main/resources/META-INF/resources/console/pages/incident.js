@@ -200,6 +200,8 @@ async function auditCard(id) {
     card.append(el("p", { id: "chain-mark", class: verify.json.intact ? "chain-ok" : "chain-bad",
       text: verify.json.intact ? t("incident.chain_ok", { entries: verify.json.entries_checked })
         : t("incident.chain_bad", { problem: verify.json.problem || verify.json.failed_check || "" }) }));
+  } else {
+    showProblem(card, verify.json);
   }
   if (!entries.ok) {
     showProblem(card, entries.json);
