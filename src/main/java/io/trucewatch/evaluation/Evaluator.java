@@ -36,15 +36,36 @@ public final class Evaluator {
     }
 
     public static Evaluation evaluate(IncidentReport report, Ruleset ruleset) {
-        List<ResolvedActor> actors = ActorResolution.resolve(report, ruleset.terms().actors().in(report.country()));
-        ReportReading reading = new ReportReading(report, actors, ruleset.terms());
+        ReportReading reading = read(report, ruleset);
         List<TruceEvaluation> perTruce = new ArrayList<>();
         for (Truce truce : ruleset.terms().truces().values()) {
-            List<Object> facts = FactBuilder.facts(reading, ruleset.terms(), truce);
-            perTruce.add(judge(truce.id(), ruleset.sessions().get(truce.id()), facts));
+            perTruce.add(judge(reading, ruleset, truce));
         }
         Verdict verdict = Verdict.mostSevere(perTruce.stream().map(TruceEvaluation::verdict).toList());
-        return new Evaluation(verdict, ruleset.version(), List.copyOf(perTruce), actors);
+        return new Evaluation(verdict, ruleset.version(), List.copyOf(perTruce), reading.actors());
+    }
+
+    /**
+     * Judges a report against one truce of a ruleset: what {@link #evaluate(IncidentReport, Ruleset)}
+     * gives for that truce (each truce is judged in a session of its own, from the same reading), for
+     * a caller that needs no other, such as a scenario of that truce.
+     */
+    public static TruceEvaluation evaluate(IncidentReport report, Ruleset ruleset, String truceId) {
+        Truce truce = ruleset.terms().truces().get(truceId);
+        if (truce == null) {
+            throw new IllegalArgumentException("no truce '" + truceId + "' in ruleset " + ruleset.version());
+        }
+        return judge(read(report, ruleset), ruleset, truce);
+    }
+
+    private static ReportReading read(IncidentReport report, Ruleset ruleset) {
+        List<ResolvedActor> actors = ActorResolution.resolve(report, ruleset.terms().actors().in(report.country()));
+        return new ReportReading(report, actors, ruleset.terms());
+    }
+
+    private static TruceEvaluation judge(ReportReading reading, Ruleset ruleset, Truce truce) {
+        List<Object> facts = FactBuilder.facts(reading, ruleset.terms(), truce);
+        return judge(truce.id(), ruleset.sessions().get(truce.id()), facts);
     }
 
     static TruceEvaluation judge(String truceId, KieSessionsPool sessions, List<Object> facts) {

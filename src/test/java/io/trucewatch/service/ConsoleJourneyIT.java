@@ -220,6 +220,7 @@ class ConsoleJourneyIT {
         signIn(As.MONITOR);
         browser.get(base() + "/#/incident/" + id);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdicts-h")));
+        pageRendered(); // so that the form's absence is not merely its not having rendered yet
         assertTrue(browser.findElements(By.id("decide")).isEmpty(), "no decision form for a monitor");
         assertTrue(browser.findElements(By.cssSelector("nav a[href='#/queue']")).isEmpty(), "no queue in a monitor's navigation");
         browser.findElement(By.cssSelector(".who button")).click();
