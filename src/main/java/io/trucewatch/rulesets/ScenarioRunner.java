@@ -176,7 +176,7 @@ public final class ScenarioRunner {
         // own truce alone, as the full evaluation would judge it (a quarter of the work at start-up).
         Evaluation evaluation = expect.overallVerdict() == null ? null : Evaluator.evaluate(report, ruleset);
         TruceEvaluation result = evaluation == null ? Evaluator.evaluate(report, ruleset, scenario.truce())
-                : evaluation.evaluations().stream().filter(e -> e.truce().equals(scenario.truce())).findFirst().orElseThrow();
+                : evaluation.of(scenario.truce());
         // A clause "fires" when one of its rules decides something (gives a finding no other finding
         // answers); marker rules such as inside-truce-scope fire on every report and decide nothing.
         if (result.findings().stream().anyMatch(f -> f.rule().equals(Evaluator.DID_NOT_SETTLE))) {

@@ -250,8 +250,7 @@ class SyriaCessationRulesTest {
             // Aleppo countryside from 24 Aug 2016, and the cessation does not bind Turkey.
             TruceEvaluation alBab = Evaluator.evaluate(report().on("2016-09-14").event(REMOTE, "Air/drone strike")
                     .by("unidentified aircraft").with("air raids").in("Syria", "Aleppo").location("Al Bab").build(),
-                    SyriaRulesFixture.ruleset()).evaluations().stream()
-                    .filter(e -> e.truce().equals("syria-coh-2016-09")).findFirst().orElseThrow();
+                    SyriaRulesFixture.ruleset(), "syria-coh-2016-09");
             assertFires("unattributed-air-strike-on-excluded-ground", alBab, Verdict.NOT_A_VIOLATION);
             String why = findingsOf(alBab, "unattributed-air-strike-on-excluded-ground").get(0).explanation();
             assertTrue(why.contains("Military Forces of Turkey") && why.contains("not bound by this truce"), why);
@@ -264,8 +263,7 @@ class SyriaCessationRulesTest {
             // finding gives the truce's reason.
             TruceEvaluation january = Evaluator.evaluate(report().on("2017-01-10").event(REMOTE,
                     "Shelling/artillery/missile attack").by("Syrian regime forces").with("artillery")
-                    .in("Syria", "Idleb").location("Bab al-Hawa crossing").build(), SyriaRulesFixture.ruleset())
-                    .evaluations().stream().filter(e -> e.truce().equals("syria-ceasefire-2016-12")).findFirst().orElseThrow();
+                    .in("Syria", "Idleb").location("Bab al-Hawa crossing").build(), SyriaRulesFixture.ruleset(), "syria-ceasefire-2016-12");
             assertFires("act-on-contested-ground", january, Verdict.NEEDS_REVIEW);
             String why = findingsOf(january, "act-on-contested-ground").get(0).explanation();
             assertTrue(why.contains("Ahrar al-Sham's standing towards this truce is disputed: Russia's defence ministry"), why);
@@ -278,8 +276,7 @@ class SyriaCessationRulesTest {
             // is a strike on the other side's ground, and the finding says why.
             TruceEvaluation september = Evaluator.evaluate(report().on("2016-09-14").event(REMOTE,
                     "Shelling/artillery/missile attack").by("Syrian regime forces").with("mortar shells")
-                    .in("Syria", "Rural Damascus").location("Douma").build(), SyriaRulesFixture.ruleset())
-                    .evaluations().stream().filter(e -> e.truce().equals("syria-coh-2016-09")).findFirst().orElseThrow();
+                    .in("Syria", "Rural Damascus").location("Douma").build(), SyriaRulesFixture.ruleset(), "syria-coh-2016-09");
             assertSilent("act-on-contested-ground", september);
             assertFires("attack-on-place-held-by-other-party", september, Verdict.PROBABLE_VIOLATION);
             String why = findingsOf(september, "attack-on-place-held-by-other-party").get(0).explanation();
@@ -288,8 +285,7 @@ class SyriaCessationRulesTest {
             // Its own shelling stays for a person: its standing as an actor is still disputed.
             TruceEvaluation itsOwn = Evaluator.evaluate(report().on("2016-09-14").event(REMOTE,
                     "Shelling/artillery/missile attack").by("Jaish al-Islam").with("mortar shells")
-                    .in("Syria", "Damascus").location("Abbasiyyin").build(), SyriaRulesFixture.ruleset())
-                    .evaluations().stream().filter(e -> e.truce().equals("syria-coh-2016-09")).findFirst().orElseThrow();
+                    .in("Syria", "Damascus").location("Abbasiyyin").build(), SyriaRulesFixture.ruleset(), "syria-coh-2016-09");
             assertFires("act-by-party-of-disputed-standing", itsOwn, Verdict.NEEDS_REVIEW);
             assertEquals(Verdict.NEEDS_REVIEW, itsOwn.verdict());
             // The same shelling of Douma under the February cessation: Jaish al-Islam a party, no dispute to explain.

@@ -34,8 +34,7 @@ public final class SyriaRulesFixture {
     }
 
     public static TruceEvaluation syria(IncidentReport report, Ruleset ruleset) {
-        return Evaluator.evaluate(report, ruleset).evaluations().stream()
-                .filter(e -> e.truce().equals(TRUCE)).findFirst().orElseThrow();
+        return Evaluator.evaluate(report, ruleset, TRUCE);
     }
 
     /** The rules that produced findings. */
