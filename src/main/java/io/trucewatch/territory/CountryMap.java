@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,6 +60,8 @@ final class CountryMap {
     private final Map<String, String> canonicalAdmin1;
     /** Every spelling of a governorate (its key) → its canonical name as the file writes it. */
     private final Map<String, String> admin1Name;
+    /** Each point's governorate as written → its canonical key: the points' few spellings keyed once, not per report. */
+    private final Map<String, String> pointGovernorateKeys;
     /** The same data as a map draws it (the console's map). */
     private final CountryLayer layer;
 
@@ -78,6 +81,8 @@ final class CountryMap {
         });
         this.canonicalAdmin1 = Map.copyOf(canonical);
         this.admin1Name = Map.copyOf(named);
+        this.pointGovernorateKeys = points.stream().map(ControlPoint::admin1).filter(Objects::nonNull).distinct()
+                .collect(Collectors.toUnmodifiableMap(admin1 -> admin1, this::canonicalAdmin1));
         this.zone = ZoneId.of(file.timeZone());
         this.countryKey = ActorNames.key(file.country());
         this.admin1Keys = file.admin1Names().entrySet().stream()
@@ -116,7 +121,8 @@ final class CountryMap {
     }
 
     boolean isCountry(String country) {
-        return ActorNames.key(country).equals(countryKey);
+        // Reports nearly always write the country as the map does: no key to make for those.
+        return file.country().equals(country) || ActorNames.key(country).equals(countryKey);
     }
 
     /** Whether the report says it is in this country, or names one of its governorates. */
@@ -199,7 +205,7 @@ final class CountryMap {
         String admin1Key = admin1 == null ? null : canonicalAdmin1(admin1);
         for (String name : settlementReadings(location)) {
             for (ControlPoint point : points.named(name)) {
-                boolean sameGovernorate = admin1Key == null || admin1Key.equals(canonicalAdmin1(point.admin1()));
+                boolean sameGovernorate = admin1Key == null || admin1Key.equals(governorateKeyOf(point));
                 if (!sameGovernorate || point.lat() == null || point.lon() == null
                         || PointIndex.controllerOn(point, day).isEmpty()) {
                     continue;
@@ -260,7 +266,7 @@ final class CountryMap {
         List<String> readings = settlementReadings(location);
         for (String name : readings) {
             for (ControlPoint point : points.named(name)) {
-                boolean sameGovernorate = admin1Key == null || admin1Key.equals(canonicalAdmin1(point.admin1()));
+                boolean sameGovernorate = admin1Key == null || admin1Key.equals(governorateKeyOf(point));
                 if (sameGovernorate && PointIndex.controllerOn(point, day).isPresent()) {
                     return atPoint(point, day, "location", "settlement named '" + name + "'");
                 }
@@ -270,7 +276,7 @@ final class CountryMap {
         // the report's governorate, and only when one settlement there has that loose key.
         for (String name : readings) {
             List<ControlPoint> spelledOtherwise = points.namedLoosely(name).stream()
-                    .filter(point -> admin1Key != null && admin1Key.equals(canonicalAdmin1(point.admin1())))
+                    .filter(point -> admin1Key != null && admin1Key.equals(governorateKeyOf(point)))
                     .toList();
             if (spelledOtherwise.size() == 1 && PointIndex.controllerOn(spelledOtherwise.get(0), day).isPresent()) {
                 ControlPoint point = spelledOtherwise.get(0);
@@ -323,6 +329,11 @@ final class CountryMap {
     private String canonicalAdmin1(String admin1) {
         String key = PlaceNames.key(admin1);
         return canonicalAdmin1.getOrDefault(key, key);
+    }
+
+    private String governorateKeyOf(ControlPoint point) {
+        String key = point.admin1() == null ? null : pointGovernorateKeys.get(point.admin1());
+        return key != null ? key : canonicalAdmin1(point.admin1());
     }
 
     private Placement atPoint(ControlPoint point, LocalDate day, String matchedBy, String how) {

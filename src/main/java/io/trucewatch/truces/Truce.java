@@ -4,7 +4,6 @@ import io.trucewatch.actors.Actor;
 import io.trucewatch.actors.ActorRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,6 +30,7 @@ public final class Truce {
     private final String startText;
     private final String endText;
     private final Set<String> countries;
+    private final ActorTermIndex actorTerms;
 
     public Truce(TruceTerms terms, ActorRegistry actors) {
         this(terms, actors, Map.of());
@@ -47,6 +47,7 @@ public final class Truce {
         this.startText = terms.startText();
         this.endText = terms.endText();
         this.countries = Set.copyOf(terms.scope().countries());
+        this.actorTerms = new ActorTermIndex(terms, zone);
     }
 
     public Instant startsAt() {
@@ -156,7 +157,7 @@ public final class Truce {
         if (own.standing() != Standing.DISPUTED || holder.isEmpty()) {
             return own;
         }
-        Optional<TruceTerms.CoveredGround> covered = activeTerm(terms.disputed(), holder.get().id(), at)
+        Optional<TruceTerms.CoveredGround> covered = actorTerms.disputed(holder.get().id(), at)
                 .map(TruceTerms.ActorTerm::ground);
         return covered.map(ground -> new ActorStanding(Standing.BOUND, holder.get().name(), Set.of(ground.side()), own.exempt(),
                 holder.get().name() + "'s own standing towards this truce is disputed, but monitors counted attacks on ground it held "
@@ -168,25 +169,24 @@ public final class Truce {
             return ActorStanding.of(Standing.UNRESOLVED, "the name is not in the actor registry");
         }
         Actor actor = resolved.get();
-        boolean exempt = isExempt(actor.id());
+        boolean exempt = actorTerms.exempt(actor.id());
         if (Actor.CIVILIANS.equals(actor.kind())) {
             return ActorStanding.of(Standing.CIVILIANS, null);
         }
         if (Actor.UNIDENTIFIED.equals(actor.kind())) {
             return ActorStanding.of(Standing.UNIDENTIFIED, "the reporter could not identify the group");
         }
-        Optional<TruceTerms.ActorTerm> excluded = activeTerm(terms.excluded(), actor.id(), at);
+        Optional<TruceTerms.ActorTerm> excluded = actorTerms.excluded(actor.id(), at);
         if (excluded.isPresent()) {
             return new ActorStanding(Standing.EXCLUDED, null, Set.of(), exempt, excluded.get().reason());
         }
-        Optional<TruceTerms.ActorTerm> disputed = activeTerm(terms.disputed(), actor.id(), at);
+        Optional<TruceTerms.ActorTerm> disputed = actorTerms.disputed(actor.id(), at);
         if (disputed.isPresent()) {
             return new ActorStanding(Standing.DISPUTED, null, Set.of(), exempt, disputed.get().reason());
         }
-        for (TruceTerms.Party party : terms.parties()) {
-            if (party.actors().contains(actor.id()) && within(party.boundFrom(), party.boundUntil(), at)) {
-                return new ActorStanding(Standing.BOUND, party.name(), Set.of(party.side()), exempt, null);
-            }
+        Optional<TruceTerms.Party> party = actorTerms.party(actor.id(), at);
+        if (party.isPresent()) {
+            return new ActorStanding(Standing.BOUND, party.get().name(), Set.of(party.get().side()), exempt, null);
         }
         Optional<ActorStanding> asMember = umbrellaStanding(actor, at, exempt, depth);
         if (asMember.isPresent()) {
@@ -255,18 +255,5 @@ public final class Truce {
         }
         return new ActorStanding(Standing.NOT_PARTY, null, sides, exempt,
                 "a coalition the truce does not name; its members' standing decides");
-    }
-
-    private boolean isExempt(String actorId) {
-        return terms.exemptions().stream().anyMatch(e -> e.actors().contains(actorId));
-    }
-
-    private Optional<TruceTerms.ActorTerm> activeTerm(List<TruceTerms.ActorTerm> list, String actorId, Instant at) {
-        return list.stream().filter(t -> t.actor().equals(actorId) && within(t.from(), t.until(), at)).findFirst();
-    }
-
-    private boolean within(LocalDateTime from, LocalDateTime until, Instant at) {
-        return (from == null || !at.isBefore(from.atZone(zone).toInstant()))
-                && (until == null || at.isBefore(until.atZone(zone).toInstant()));
     }
 }
