@@ -143,6 +143,12 @@ class IntakeLoopOrderTest {
         Map<String, Object> setupConfig = new HashMap<>(serviceProducerConfig);
         setupConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, SETUP_DELIVERY_TIMEOUT_MS);
         setupConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
+        // One request at a time: a batch the broker refused (NOT_LEADER_OR_FOLLOWER while it was still
+        // creating a partition whose leader the controller had already announced) is retried before any
+        // later batch is sent. With five in flight the later ones were taken first, and the retried first
+        // one was then refused forever as out of order (OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery
+        // timeout): the fresh-clone CI of cf05625, in the PostgreSQL round.
+        setupConfig.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(setupConfig)) {
             List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < RECORDS; i++) {
