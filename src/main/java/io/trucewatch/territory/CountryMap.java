@@ -331,9 +331,9 @@ final class CountryMap {
         return canonicalAdmin1.getOrDefault(key, key);
     }
 
+    /** Every point of this map is keyed at construction: only a point without a governorate is keyed here. */
     private String governorateKeyOf(ControlPoint point) {
-        String key = point.admin1() == null ? null : pointGovernorateKeys.get(point.admin1());
-        return key != null ? key : canonicalAdmin1(point.admin1());
+        return point.admin1() == null ? canonicalAdmin1(null) : pointGovernorateKeys.get(point.admin1());
     }
 
     private Placement atPoint(ControlPoint point, LocalDate day, String matchedBy, String how) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A truce's terms about actors (excluded, disputed, parties, exemptions) keyed by actor, their
@@ -33,18 +34,14 @@ final class ActorTermIndex {
     private final Map<String, List<Dated<TruceTerms.Party>>> parties;
     private final Set<String> exempt;
 
-    ActorTermIndex(TruceTerms terms, ZoneId zone) {
-        this.excluded = byActor(terms.excluded(), zone);
-        this.disputed = byActor(terms.disputed(), zone);
-        Map<String, List<Dated<TruceTerms.Party>>> byActor = new HashMap<>();
-        for (TruceTerms.Party party : terms.parties()) {
-            Dated<TruceTerms.Party> dated = new Dated<>(party, instant(party.boundFrom(), zone),
-                    instant(party.boundUntil(), zone));
-            for (String actor : party.actors()) {
-                byActor.computeIfAbsent(actor, a -> new ArrayList<>()).add(dated);
-            }
-        }
-        this.parties = freeze(byActor);
+    ActorTermIndex(TruceTerms terms) {
+        ZoneId zone = terms.zone();
+        this.excluded = byActor(terms.excluded(), term -> List.of(term.actor()), TruceTerms.ActorTerm::from,
+                TruceTerms.ActorTerm::until, zone);
+        this.disputed = byActor(terms.disputed(), term -> List.of(term.actor()), TruceTerms.ActorTerm::from,
+                TruceTerms.ActorTerm::until, zone);
+        this.parties = byActor(terms.parties(), TruceTerms.Party::actors, TruceTerms.Party::boundFrom,
+                TruceTerms.Party::boundUntil, zone);
         Set<String> exemptActors = new HashSet<>();
         terms.exemptions().forEach(exemption -> exemptActors.addAll(exemption.actors()));
         this.exempt = Set.copyOf(exemptActors);
@@ -77,16 +74,16 @@ final class ActorTermIndex {
         return Optional.empty();
     }
 
-    private static Map<String, List<Dated<TruceTerms.ActorTerm>>> byActor(List<TruceTerms.ActorTerm> terms, ZoneId zone) {
-        Map<String, List<Dated<TruceTerms.ActorTerm>>> byActor = new HashMap<>();
-        for (TruceTerms.ActorTerm term : terms) {
-            byActor.computeIfAbsent(term.actor(), a -> new ArrayList<>())
-                    .add(new Dated<>(term, instant(term.from(), zone), instant(term.until(), zone)));
+    /** Each term under every actor it names, in the terms' order, with its bounds as instants. */
+    private static <T> Map<String, List<Dated<T>>> byActor(List<T> terms, Function<T, List<String>> actors,
+            Function<T, LocalDateTime> from, Function<T, LocalDateTime> until, ZoneId zone) {
+        Map<String, List<Dated<T>>> byActor = new HashMap<>();
+        for (T term : terms) {
+            Dated<T> dated = new Dated<>(term, instant(from.apply(term), zone), instant(until.apply(term), zone));
+            for (String actor : actors.apply(term)) {
+                byActor.computeIfAbsent(actor, a -> new ArrayList<>()).add(dated);
+            }
         }
-        return freeze(byActor);
-    }
-
-    private static <T> Map<String, List<Dated<T>>> freeze(Map<String, List<Dated<T>>> byActor) {
         Map<String, List<Dated<T>>> frozen = new HashMap<>();
         byActor.forEach((actor, list) -> frozen.put(actor, List.copyOf(list)));
         return Map.copyOf(frozen);

@@ -47,7 +47,7 @@ public final class Truce {
         this.startText = terms.startText();
         this.endText = terms.endText();
         this.countries = Set.copyOf(terms.scope().countries());
-        this.actorTerms = new ActorTermIndex(terms, zone);
+        this.actorTerms = new ActorTermIndex(terms);
     }
 
     public Instant startsAt() {

@@ -30,7 +30,7 @@ class ActorTermIndexTest {
             List<TruceTerms.ActorTerm> excluded, List<TruceTerms.Exemption> exemptions) {
         TruceTerms terms = new TruceTerms("t", "A truce", null, "Asia/Damascus", START, null, null, null, parties, disputed,
                 excluded, exemptions, null, null, null, null, null, null, null, null, null);
-        return new ActorTermIndex(terms, DAMASCUS);
+        return new ActorTermIndex(terms);
     }
 
     private static Instant local(String dateTime) {
