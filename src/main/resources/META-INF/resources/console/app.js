@@ -143,6 +143,15 @@ export function verdictBadge(verdict) {
   return el("span", { class: `verdict verdict-${verdict}`, text: t(`verdict.${verdict}`) });
 }
 
+/** The custom properties of console.css that hold each verdict's colour: the one place the palette is written. */
+const VERDICT_PROPERTIES = { PROBABLE_VIOLATION: "--pv", NEEDS_REVIEW: "--nr", NOT_A_VIOLATION: "--nav", OUT_OF_SCOPE: "--oos" };
+
+/** A verdict's colour for drawings (bars, points, swatches), as its badge shows it; null for no verdict. */
+export function verdictColour(verdict) {
+  const property = VERDICT_PROPERTIES[verdict];
+  return property ? getComputedStyle(document.documentElement).getPropertyValue(property).trim() : null;
+}
+
 export function navigate(hash) {
   if (location.hash === hash) route();
   else location.hash = hash;

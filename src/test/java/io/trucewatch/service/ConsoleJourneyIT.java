@@ -3,6 +3,8 @@ package io.trucewatch.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trucewatch.access.As;
 import java.io.IOException;
 import java.net.URI;
@@ -55,6 +57,7 @@ class ConsoleJourneyIT {
     static Process service;
     static int port;
     static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     WebDriver browser;
     WebDriverWait wait;
@@ -344,6 +347,154 @@ class ConsoleJourneyIT {
         assertOnlyTheServiceWasReached();
     }
 
+    @Test
+    void a_monitor_corrects_the_date_of_a_report_and_sees_the_new_verdict_and_what_changed() throws Exception {
+        // Dated the day before the cessation: outside it. The monitor corrects the date in the
+        // console; the report is judged again under the truce.
+        String id = submit(As.MONITOR, "console-correct-1", """
+                {"external_id":"console-correct-1","event_date":"2016-02-20","event_type":"Explosions/Remote violence",
+                 "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
+                 "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo","admin2":"Jebel Saman",
+                 "location":"Masaken Hanano","latitude":36.222,"longitude":37.186,"fatalities":2}""");
+        signIn(As.MONITOR);
+        browser.get(base() + "/#/incident/" + id);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".truce[data-truce='syria-coh-2016'] .finding.finding-OUT_OF_SCOPE")));
+        pageRendered();
+        browser.findElement(By.cssSelector("a[href='#/correct/" + id + "']")).click();
+
+        WebElement date = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("submit-event_date")));
+        assertEquals("2016-02-20", date.getAttribute("value"), "the form holds the stored report");
+        assertEquals("true", browser.findElement(By.id("submit-external_id")).getDomProperty("readOnly"),
+                "the report's own id cannot be changed");
+        // A date input takes typed digits in the browser's locale order; its value is what is sent.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2016-04-14'", date);
+        assertAccessible("the correction form");
+        browser.findElement(By.cssSelector("form.submit-form button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.urlContains("#/incident/" + id));
+        WebElement finding = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".truce[data-truce='syria-coh-2016'] .finding.finding-PROBABLE_VIOLATION")));
+        assertTrue(finding.getText().contains("clause"), finding.getText());
+        pageRendered();
+        assertEquals(2, new Select(browser.findElement(By.id("version"))).getOptions().size(), "two versions to choose from");
+        List<WebElement> changed = browser.findElements(By.cssSelector("dl.fields dd.changed"));
+        assertEquals(1, changed.size(), "one field changed from version 1");
+        assertEquals("2016-04-14", changed.get(0).getText());
+        assertTrue(changed.get(0).getAttribute("title").contains("2016-02-20"), "the earlier value is given: " + changed.get(0).getAttribute("title"));
+        pageShot("correction");
+        assertOnlyTheServiceWasReached();
+    }
+
+    @Test
+    void an_auditor_charts_a_day_and_the_counts_match_the_verdicts_given() throws Exception {
+        // A day no other journey writes on, so the chart holds these reports alone.
+        List<String> reports = List.of("""
+                {"external_id":"console-chart-1","event_date":"2016-04-21","event_type":"Explosions/Remote violence",
+                 "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
+                 "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo",
+                 "location":"Masaken Hanano","latitude":36.222,"longitude":37.186}""", """
+                {"external_id":"console-chart-2","event_date":"2016-04-21","event_type":"Explosions/Remote violence",
+                 "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
+                 "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo","location":"Al-Sakhour",
+                 "latitude":36.215,"longitude":37.19}""", """
+                {"external_id":"console-chart-3","event_date":"2016-04-21","event_type":"Explosions/Remote violence",
+                 "sub_event_type":"Shelling/artillery/missile attack","actor1":"Military Forces of Syria (2000-)",
+                 "actor2":"Civilians (Syria)","civilian_targeting":true,"country":"Syria","admin1":"Idleb","location":"Saraqib"}""");
+        java.util.Map<String, int[]> expected = new java.util.TreeMap<>();   // admin1 -> {total, probable violations}
+        for (String report : reports) {
+            JsonNode stored = JSON.readTree(submitted(As.MONITOR, report));
+            String verdict = truceVerdict(stored, "syria-coh-2016");
+            if (!"OUT_OF_SCOPE".equals(verdict)) {
+                int[] counts = expected.computeIfAbsent(stored.path("incident").path("admin1").asText(), k -> new int[2]);
+                counts[0]++;
+                counts[1] += "PROBABLE_VIOLATION".equals(verdict) ? 1 : 0;
+            }
+        }
+        assertTrue(!expected.isEmpty(), "the reports are inside the cessation");
+        signIn(As.AUDITOR);
+        browser.get(base() + "/#/charts?truce=syria-coh-2016&from=2016-04-21&to=2016-04-21");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#charts-verdicts-svg rect.charts-bar")));
+        pageRendered();
+        java.util.Map<String, int[]> shown = new java.util.TreeMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#charts-admin1 tbody tr"))) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            shown.put(row.findElement(By.tagName("th")).getText(),
+                    new int[] {Integer.parseInt(cells.get(0).getText()), Integer.parseInt(cells.get(1).getText())});
+        }
+        assertEquals(expected.keySet(), shown.keySet(), "one row per governorate reported");
+        expected.forEach((admin1, counts) -> assertEquals(List.of(counts[0], counts[1]), List.of(shown.get(admin1)[0], shown.get(admin1)[1]),
+                admin1 + ": reports and probable violations"));
+        assertTrue(!browser.findElements(By.cssSelector("#charts-parties-svg rect.charts-bar")).isEmpty(), "the bars by party are drawn");
+        pageShot("charts");
+        assertAccessible("the charts page");
+        assertOnlyTheServiceWasReached();
+    }
+
+    @Test
+    void an_admin_dry_runs_an_earlier_end_and_sees_which_stored_reports_would_change() throws Exception {
+        submit(As.MONITOR, "console-dry-1", """
+                {"external_id":"console-dry-1","event_date":"2016-04-11","event_type":"Explosions/Remote violence",
+                 "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
+                 "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo",
+                 "location":"Masaken Hanano","latitude":36.222,"longitude":37.186}""");
+        String terms = Files.readString(Path.of("config/truces/syria-coh-2016.yaml"));
+        assertTrue(terms.contains("ends: 2016-07-06T00:00"), "the cessation's end as the candidate changes it");
+        Path file = work.resolve("syria-coh-2016.yaml");
+        Files.writeString(file, terms.replace("ends: 2016-07-06T00:00", "ends: 2016-04-01T00:00"));
+        signIn(As.ADMIN);
+        browser.get(base() + "/#/rules");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rules-files-input"))).sendKeys(file.toAbsolutePath().toString());
+        WebElement path = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rules-path-0")));
+        if (path.getAttribute("value").isEmpty()) {
+            path.sendKeys("config/truces/syria-coh-2016.yaml");
+        }
+        browser.findElement(By.cssSelector("#rules-candidate .rules-buttons button[type=button]")).click();
+        WebElement changes = new WebDriverWait(browser, Duration.ofSeconds(90)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rules-changes")));
+        WebElement row = changes.findElements(By.cssSelector("tbody tr")).stream()
+                .filter(r -> r.getText().contains("console-dry-1")).findFirst()
+                .orElseThrow(() -> new AssertionError("the report dated after the new end is listed: " + changes.getText()));
+        assertTrue(row.getText().toLowerCase(java.util.Locale.ROOT).contains("out of scope"), "it would fall outside: " + row.getText());
+        assertTrue(browser.findElement(By.id("rules-matrix")).findElements(By.cssSelector("td.changed")).size() >= 1,
+                "the matrix counts the change");
+        String active = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/incidents?external_id=console-dry-1"))
+                .header("Authorization", As.basicHeader(As.AUDITOR)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(active.contains("PROBABLE_VIOLATION"), "a dry-run changes nothing stored: " + active);
+        pageShot("dry-run");
+        assertAccessible("the rules page with a dry-run");
+        assertOnlyTheServiceWasReached();
+    }
+
+    @Test
+    void the_live_banner_announces_a_new_verdict_with_a_link_to_it() throws Exception {
+        signIn(As.AUDITOR);
+        pageRendered();
+        WebElement live = browser.findElement(By.id("live"));
+        List<String> ids = new java.util.ArrayList<>();
+        // The stream tells what commits after it connected: a report sent before the browser's
+        // EventSource was open is not announced, so another is sent until one is.
+        for (int attempt = 0; attempt < 5 && live.findElements(By.tagName("a")).isEmpty(); attempt++) {
+            ids.add(submit(As.MONITOR, "console-live-" + attempt, """
+                    {"external_id":"console-live-%d","event_date":"2016-04-22","event_type":"Explosions/Remote violence",
+                     "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
+                     "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo",
+                     "location":"Bustan al-Qasr","latitude":36.192,"longitude":37.135}""".formatted(attempt)));
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(4)).until(d -> !live.findElements(By.tagName("a")).isEmpty());
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                // next attempt
+            }
+        }
+        WebElement link = live.findElement(By.tagName("a"));
+        String href = link.getAttribute("href");
+        assertTrue(ids.stream().anyMatch(id -> href.endsWith("#/incident/" + id)), "the banner links the new report: " + href);
+        assertTrue(live.getText().contains("Bustan al-Qasr"), "and names its place: " + live.getText());
+        link.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".truce[data-truce='syria-coh-2016']")));
+        assertOnlyTheServiceWasReached();
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     String base() {
@@ -384,6 +535,28 @@ class ConsoleJourneyIT {
                   .catch(e => done(['axe failed: ' + e]));
                 """);
         assertEquals(List.of(), found, page + ": accessibility violations");
+        assertNoStrayValues(page);
+    }
+
+    /**
+     * No text on the page is a value the code failed to turn into words: "null", "undefined",
+     * "NaN" or "[object Object]" standing alone (what DOM append and template strings write for
+     * a missing value).
+     */
+    void assertNoStrayValues(String page) {
+        Object stray = ((JavascriptExecutor) browser).executeScript("""
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                const found = [];
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const text = node.textContent.trim();
+                  if (["null", "undefined", "NaN", "[object Object]"].includes(text)) {
+                    found.push(text + " in <" + node.parentElement.tagName.toLowerCase()
+                      + (node.parentElement.id ? " id=" + node.parentElement.id : "") + ">");
+                  }
+                }
+                return found;
+                """);
+        assertEquals(List.of(), stray, page + ": stray values in the text");
     }
 
     /** Every resource the page loaded came from the service: no CDN, no font service, no tiles. */
@@ -397,13 +570,28 @@ class ConsoleJourneyIT {
     }
 
     String submit(String user, String externalId, String json) throws Exception {
+        String body = submitted(user, json);
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
+        assertTrue(id.find(), body);
+        return id.group(1);
+    }
+
+    /** The stored report as the API answers a submission. */
+    String submitted(String user, String json) throws Exception {
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/incidents"))
                 .header("Authorization", As.basicHeader(user)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(created.statusCode() == 201 || created.statusCode() == 200, created.body());
-        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(created.body());
-        assertTrue(id.find(), created.body());
-        return id.group(1);
+        return created.body();
+    }
+
+    static String truceVerdict(JsonNode stored, String truce) {
+        for (JsonNode evaluation : stored.path("evaluations")) {
+            if (truce.equals(evaluation.path("truce").asText())) {
+                return evaluation.path("verdict").asText();
+            }
+        }
+        throw new AssertionError("no verdict of " + truce + " in " + stored);
     }
 
     static int count(String text) {

@@ -5,12 +5,11 @@
 // hidden table of its numbers. The report's CSV and the period's GeoJSON export are offered as
 // downloads: a link cannot set the Accept header these take, so they are fetched and handed over
 // as Blobs.
-import { api, clear, el, fieldErrors, showProblem, t, useCss, trucesFor } from "/console/app.js";
+import { api, clear, el, fieldErrors, showProblem, t, useCss, trucesFor, verdictColour } from "/console/app.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 /** The verdict columns of a daily report (reports outside the truce's scope are not in it). */
 const VERDICTS = ["PROBABLE_VIOLATION", "NEEDS_REVIEW", "NOT_A_VIOLATION"];
-const VERDICT_COLOURS = { PROBABLE_VIOLATION: "#b3261e", NEEDS_REVIEW: "#b26a00", NOT_A_VIOLATION: "#2e7d32" };
 /** Parties: distinct hues, each at least 3:1 against white; the parties beyond them are summed as "other". */
 const PARTY_COLOURS = ["#0b57d0", "#c2410c", "#047857", "#7e22ce", "#be185d", "#0e7490", "#854d0e"];
 const OTHER_COLOUR = "#6b7280";
@@ -172,7 +171,7 @@ function drawReport(result, report, params, problems) {
   }
   const note = buckets.size > 1 ? el("p", { class: "muted", text: t("charts.bucket_note", { days: buckets.size }) }) : null;
 
-  const verdictSeries = VERDICTS.map((v) => ({ key: v, label: t(`verdict.${v}`), colour: VERDICT_COLOURS[v] }));
+  const verdictSeries = VERDICTS.map((v) => ({ key: v, label: t(`verdict.${v}`), colour: verdictColour(v) }));
   const byVerdict = buckets.list.map(() => ({}));
   for (const row of rows) {
     const values = byVerdict[buckets.indexOf(row.date)];

@@ -6,15 +6,12 @@
 // enough, and nothing is fetched from outside the service. Because the drawing is one image to a
 // screen reader, the same incidents are listed in a table beneath, and those without coordinates in
 // a list of their own.
-import { api, clear, el, fieldErrors, showProblem, t, useCss, verdictBadge, trucesFor } from "/console/app.js";
+import { api, clear, el, fieldErrors, showProblem, t, useCss, verdictBadge, verdictColour, trucesFor } from "/console/app.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 /** Width of the drawing in viewBox units; the height follows the data's aspect. */
 const WIDTH = 1000;
 const VERDICTS = ["PROBABLE_VIOLATION", "NEEDS_REVIEW", "NOT_A_VIOLATION", "OUT_OF_SCOPE"];
-const VERDICT_COLOURS = {
-  PROBABLE_VIOLATION: "#b3261e", NEEDS_REVIEW: "#b26a00", NOT_A_VIOLATION: "#2e7d32", OUT_OF_SCOPE: "#5f6368",
-};
 /** The bound sides, in the order their names sort: blues and purples, apart from the verdicts' colours. */
 const SIDE_COLOURS = ["#1f5fa8", "#7a4fa3", "#0f7c84", "#a34f7a", "#3f51b5", "#4a6b8a"];
 const STANDING_COLOURS = {
@@ -316,7 +313,7 @@ function draw(result, collection, incidents) {
       "aria-label": label, "data-incident-id": item.id },
     svg("title", {}, label),
     svg("circle", { cx: x.toFixed(2), cy: y.toFixed(2), r: INCIDENT_RADIUS, "data-r": INCIDENT_RADIUS,
-      fill: VERDICT_COLOURS[verdictOf(item, truce)] || UNKNOWN_COLOUR }));
+      fill: verdictColour(verdictOf(item, truce)) || UNKNOWN_COLOUR }));
   })));
 
   const figure = el("figure", { class: "map-figure card" }, zoomControls(map, width, height), map);
@@ -434,7 +431,7 @@ function legend(styles, hasLines) {
           hasLines ? el("li", {}, swatch("line"), " ", t("map.legend_lines")) : null)),
       el("div", {},
         el("h3", { text: t("map.legend_incidents") }),
-        el("ul", { class: "map-legend-list" }, VERDICTS.map((v) => el("li", {}, swatch("circle", VERDICT_COLOURS[v]), " ",
+        el("ul", { class: "map-legend-list" }, VERDICTS.map((v) => el("li", {}, swatch("circle", verdictColour(v)), " ",
           t(`verdict.${v}`)))))));
 }
 

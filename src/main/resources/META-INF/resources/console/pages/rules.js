@@ -288,7 +288,8 @@ class RulesPage {
         term(t("rules.result.reports"), String(result.reports)),
         term(t("rules.result.changed"), String(result.changed)),
         term(t("rules.result.elapsed"), t("rules.millis", { ms: result.elapsed_millis }))),
-      result.candidate_version === result.active_version ? el("p", { text: t("rules.same_as_active") }) : null,
+      // Node.append writes a null as the text "null": the note goes in only when it applies.
+      ...(result.candidate_version === result.active_version ? [el("p", { text: t("rules.same_as_active") })] : []),
       matrix(result.matrix || {}));
     const failures = result.scenario_failures || [];
     if (failures.length) {
