@@ -351,11 +351,7 @@ class ConsoleJourneyIT {
     void a_monitor_corrects_the_date_of_a_report_and_sees_the_new_verdict_and_what_changed() throws Exception {
         // Dated the day before the cessation: outside it. The monitor corrects the date in the
         // console; the report is judged again under the truce.
-        String id = submit(As.MONITOR, "console-correct-1", """
-                {"external_id":"console-correct-1","event_date":"2016-02-20","event_type":"Explosions/Remote violence",
-                 "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
-                 "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo","admin2":"Jebel Saman",
-                 "location":"Masaken Hanano","latitude":36.222,"longitude":37.186,"fatalities":2}""");
+        String id = submit(As.MONITOR, "console-correct-1", barrelBomb("console-correct-1", "2016-02-20", "Masaken Hanano", 36.222, 37.186));
         signIn(As.MONITOR);
         browser.get(base() + "/#/incident/" + id);
         wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -389,15 +385,8 @@ class ConsoleJourneyIT {
     @Test
     void an_auditor_charts_a_day_and_the_counts_match_the_verdicts_given() throws Exception {
         // A day no other journey writes on, so the chart holds these reports alone.
-        List<String> reports = List.of("""
-                {"external_id":"console-chart-1","event_date":"2016-04-21","event_type":"Explosions/Remote violence",
-                 "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
-                 "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo",
-                 "location":"Masaken Hanano","latitude":36.222,"longitude":37.186}""", """
-                {"external_id":"console-chart-2","event_date":"2016-04-21","event_type":"Explosions/Remote violence",
-                 "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
-                 "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo","location":"Al-Sakhour",
-                 "latitude":36.215,"longitude":37.19}""", """
+        List<String> reports = List.of(barrelBomb("console-chart-1", "2016-04-21", "Masaken Hanano", 36.222, 37.186),
+                barrelBomb("console-chart-2", "2016-04-21", "Al-Sakhour", 36.215, 37.19), """
                 {"external_id":"console-chart-3","event_date":"2016-04-21","event_type":"Explosions/Remote violence",
                  "sub_event_type":"Shelling/artillery/missile attack","actor1":"Military Forces of Syria (2000-)",
                  "actor2":"Civilians (Syria)","civilian_targeting":true,"country":"Syria","admin1":"Idleb","location":"Saraqib"}""");
@@ -433,11 +422,7 @@ class ConsoleJourneyIT {
 
     @Test
     void an_admin_dry_runs_an_earlier_end_and_sees_which_stored_reports_would_change() throws Exception {
-        submit(As.MONITOR, "console-dry-1", """
-                {"external_id":"console-dry-1","event_date":"2016-04-11","event_type":"Explosions/Remote violence",
-                 "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
-                 "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo",
-                 "location":"Masaken Hanano","latitude":36.222,"longitude":37.186}""");
+        submit(As.MONITOR, "console-dry-1", barrelBomb("console-dry-1", "2016-04-11", "Masaken Hanano", 36.222, 37.186));
         String terms = Files.readString(Path.of("config/truces/syria-coh-2016.yaml"));
         assertTrue(terms.contains("ends: 2016-07-06T00:00"), "the cessation's end as the candidate changes it");
         Path file = work.resolve("syria-coh-2016.yaml");
@@ -475,11 +460,8 @@ class ConsoleJourneyIT {
         // The stream tells what commits after it connected: a report sent before the browser's
         // EventSource was open is not announced, so another is sent until one is.
         for (int attempt = 0; attempt < 5 && live.findElements(By.tagName("a")).isEmpty(); attempt++) {
-            ids.add(submit(As.MONITOR, "console-live-" + attempt, """
-                    {"external_id":"console-live-%d","event_date":"2016-04-22","event_type":"Explosions/Remote violence",
-                     "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
-                     "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo",
-                     "location":"Bustan al-Qasr","latitude":36.192,"longitude":37.135}""".formatted(attempt)));
+            ids.add(submit(As.MONITOR, "console-live-" + attempt,
+                    barrelBomb("console-live-" + attempt, "2016-04-22", "Bustan al-Qasr", 36.192, 37.135)));
             try {
                 new WebDriverWait(browser, Duration.ofSeconds(4)).until(d -> !live.findElements(By.tagName("a")).isEmpty());
             } catch (org.openqa.selenium.TimeoutException notYet) {
@@ -574,6 +556,15 @@ class ConsoleJourneyIT {
         Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
         assertTrue(id.find(), body);
         return id.group(1);
+    }
+
+    /** A government barrel-bomb strike on civilians in Aleppo, as a monitor reports it, at the caller's place and day. */
+    static String barrelBomb(String externalId, String day, String location, double latitude, double longitude) {
+        return """
+                {"external_id":"%s","event_date":"%s","event_type":"Explosions/Remote violence",
+                 "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
+                 "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo",
+                 "location":"%s","latitude":%s,"longitude":%s}""".formatted(externalId, day, location, latitude, longitude);
     }
 
     /** The stored report as the API answers a submission. */
