@@ -452,6 +452,38 @@ class ConsoleJourneyIT {
     }
 
     @Test
+    void an_admin_reloads_the_rules_only_after_confirming_and_is_told_what_is_in_service() throws Exception {
+        signIn(As.ADMIN);
+        browser.get(base() + "/#/rules");
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.id("rules-reload-button")));
+        pageRendered();
+        button.click();
+        wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertEquals("", browser.findElement(By.id("rules-reload-status")).getText(), "a dismissed confirmation reloads nothing");
+        assertTrue(browser.findElements(By.cssSelector("#rules-reload-result .alert")).isEmpty(), "and says nothing");
+
+        button.click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        WebElement result = new WebDriverWait(browser, Duration.ofSeconds(120)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rules-reload-result .alert.ok")));
+        // The service was started on these very files: the reload finds them in service already.
+        JsonNode versions = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base() + "/api/rulesets?size=50"))
+                .header("Authorization", As.basicHeader(As.ADMIN)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        String active = null;
+        for (JsonNode version : versions.path("items")) {
+            if (version.path("active").asBoolean()) {
+                active = version.path("version").asText();
+            }
+        }
+        assertTrue(active != null, "a version is in service: " + versions);
+        String hash = active.substring(active.indexOf(':') + 1);
+        assertTrue(result.getText().contains(hash.substring(0, 12)), "the version in service is named: " + result.getText());
+        assertTrue(result.getText().contains("nothing changed"), result.getText());
+        assertAccessible("the rules page after a reload");
+        assertOnlyTheServiceWasReached();
+    }
+
+    @Test
     void the_live_banner_announces_a_new_verdict_with_a_link_to_it() throws Exception {
         signIn(As.AUDITOR);
         pageRendered();
