@@ -58,6 +58,8 @@ class ConsoleJourneyIT {
     static int port;
     static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Where this journey's browser saves downloads. */
+    Path downloads;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -123,6 +125,9 @@ class ConsoleJourneyIT {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        downloads = Files.createTempDirectory(work, "downloads");
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,1000", "--lang=en-GB",
@@ -383,7 +388,7 @@ class ConsoleJourneyIT {
     }
 
     @Test
-    void an_auditor_charts_a_day_and_the_counts_match_the_verdicts_given() throws Exception {
+    void an_auditor_charts_a_day_the_counts_match_the_verdicts_given_and_the_exports_download() throws Exception {
         // A day no other journey writes on, so the chart holds these reports alone.
         List<String> reports = List.of(barrelBomb("console-chart-1", "2016-04-21", "Masaken Hanano", 36.222, 37.186),
                 barrelBomb("console-chart-2", "2016-04-21", "Al-Sakhour", 36.215, 37.19), """
@@ -417,6 +422,20 @@ class ConsoleJourneyIT {
         assertTrue(!browser.findElements(By.cssSelector("#charts-parties-svg rect.charts-bar")).isEmpty(), "the bars by party are drawn");
         pageShot("charts");
         assertAccessible("the charts page");
+
+        // The exports need an Accept header a link cannot send: the page fetches them and hands
+        // them over as files, which must hold what the API gives.
+        String period = "truce=syria-coh-2016&from=2016-04-21&to=2016-04-21";
+        List<WebElement> buttons = browser.findElements(By.cssSelector(".charts-downloads button"));
+        assertEquals(2, buttons.size(), "a CSV and a GeoJSON download");
+        buttons.get(0).click();
+        assertEquals(fetched("/api/reports/daily?" + period, "text/csv"),
+                downloaded("daily-syria-coh-2016-2016-04-21-2016-04-21.csv"), "the CSV as the API gives it");
+        buttons.get(1).click();
+        String geojson = downloaded("incidents-syria-coh-2016-2016-04-21-2016-04-21.geojson");
+        assertEquals(fetched("/api/incidents?" + period, "application/geo+json"), geojson, "the GeoJSON as the API gives it");
+        assertEquals(reports.size(), JSON.readTree(geojson).path("features").size(), "one feature per report of the day");
+        assertTrue(browser.findElement(By.id("charts-download-status")).getText().contains(".geojson"), "the page says it is downloaded");
         assertOnlyTheServiceWasReached();
     }
 
@@ -597,6 +616,23 @@ class ConsoleJourneyIT {
                  "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
                  "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo",
                  "location":"%s","latitude":%s,"longitude":%s}""".formatted(externalId, day, location, latitude, longitude);
+    }
+
+    /** What an auditor gets from the API at {@code path} in the given representation. */
+    String fetched(String path, String accept) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", As.basicHeader(As.AUDITOR)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return answer.body();
+    }
+
+    /** The text of a file the browser saved, once it is complete. */
+    String downloaded(String name) throws Exception {
+        Path file = downloads.resolve(name);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> Files.exists(file)
+                && !Files.exists(downloads.resolve(name + ".crdownload")));
+        return Files.readString(file);
     }
 
     /** The stored report as the API answers a submission. */
