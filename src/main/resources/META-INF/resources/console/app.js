@@ -146,10 +146,21 @@ export function verdictBadge(verdict) {
 /** The custom properties of console.css that hold each verdict's colour: the one place the palette is written. */
 const VERDICT_PROPERTIES = { PROBABLE_VIOLATION: "--pv", NEEDS_REVIEW: "--nr", NOT_A_VIOLATION: "--nav", OUT_OF_SCOPE: "--oos" };
 
+let verdictColours = null;
+
 /** A verdict's colour for drawings (bars, points, swatches), as its badge shows it; null for no verdict. */
 export function verdictColour(verdict) {
-  const property = VERDICT_PROPERTIES[verdict];
-  return property ? getComputedStyle(document.documentElement).getPropertyValue(property).trim() : null;
+  // Read from the stylesheet once: a map draws one point per report, and each read of computed
+  // style makes the browser resolve the page's styles again.
+  let colours = verdictColours;
+  if (!colours) {
+    const style = getComputedStyle(document.documentElement);
+    colours = Object.fromEntries(Object.entries(VERDICT_PROPERTIES)
+      .map(([name, property]) => [name, style.getPropertyValue(property).trim()]));
+    // Kept only once the stylesheet has given them (it always has by the time a page draws).
+    if (Object.values(colours).every(Boolean)) verdictColours = colours;
+  }
+  return colours[verdict] || null;
 }
 
 export function navigate(hash) {

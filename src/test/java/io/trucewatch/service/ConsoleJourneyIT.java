@@ -158,12 +158,12 @@ class ConsoleJourneyIT {
 
     @Test
     void an_auditor_filters_the_queue_opens_a_barrel_bomb_report_and_confirms_it() throws Exception {
-        String id = submit(As.MONITOR, "console-barrel-1", """
+        String id = submit(As.MONITOR, """
                 {"external_id":"console-barrel-1","event_date":"2016-04-11","event_type":"Explosions/Remote violence",
                  "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
                  "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo","admin2":"Jebel Saman",
                  "location":"Masaken Hanano","latitude":36.222,"longitude":37.186,"fatalities":4,"notes":"Barrel bombs on a market"}""");
-        submit(As.MONITOR, "console-other-1", """
+        submit(As.MONITOR, """
                 {"external_id":"console-other-1","event_date":"2016-04-12","event_type":"Explosions/Remote violence",
                  "sub_event_type":"Shelling/artillery/missile attack","actor1":"Military Forces of Syria (2000-)",
                  "actor2":"Civilians (Syria)","civilian_targeting":true,"country":"Syria","admin1":"Idleb","location":"Saraqib"}""");
@@ -204,7 +204,7 @@ class ConsoleJourneyIT {
 
     @Test
     void the_submitter_is_refused_the_review_with_the_four_eyes_explanation() throws Exception {
-        String id = submit("duo", "console-duo-1", """
+        String id = submit("duo", """
                 {"external_id":"console-duo-1","event_date":"2016-04-11","event_type":"Explosions/Remote violence",
                  "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
                  "civilian_targeting":true,"weapon":"barrel bomb","country":"Syria","admin1":"Aleppo","location":"Al-Shaar"}""");
@@ -221,7 +221,7 @@ class ConsoleJourneyIT {
 
     @Test
     void a_monitor_does_not_see_the_auditors_controls() throws Exception {
-        String id = submit(As.MONITOR, "console-mona-1", """
+        String id = submit(As.MONITOR, """
                 {"external_id":"console-mona-1","event_date":"2016-04-11","event_type":"Battles",
                  "sub_event_type":"Armed clash","actor1":"Military Forces of Syria (2000-)","actor2":"Jaysh al-Islam",
                  "country":"Syria","admin1":"Rif Dimashq","location":"Douma"}""");
@@ -311,7 +311,7 @@ class ConsoleJourneyIT {
 
     @Test
     void the_map_shows_the_reports_of_a_day_as_points() throws Exception {
-        submit(As.MONITOR, "console-map-1", """
+        submit(As.MONITOR, """
                 {"external_id":"console-map-1","event_date":"2016-04-13","event_type":"Explosions/Remote violence",
                  "sub_event_type":"Air/drone strike","actor1":"Military Forces of Syria (2000-)","actor2":"Civilians (Syria)",
                  "civilian_targeting":true,"country":"Syria","admin1":"Aleppo","location":"Al-Sakhour",
@@ -356,7 +356,7 @@ class ConsoleJourneyIT {
     void a_monitor_corrects_the_date_of_a_report_and_sees_the_new_verdict_and_what_changed() throws Exception {
         // Dated the day before the cessation: outside it. The monitor corrects the date in the
         // console; the report is judged again under the truce.
-        String id = submit(As.MONITOR, "console-correct-1", barrelBomb("console-correct-1", "2016-02-20", "Masaken Hanano", 36.222, 37.186));
+        String id = submit(As.MONITOR, barrelBomb("console-correct-1", "2016-02-20", "Masaken Hanano", 36.222, 37.186));
         signIn(As.MONITOR);
         browser.get(base() + "/#/incident/" + id);
         wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -395,14 +395,15 @@ class ConsoleJourneyIT {
                 {"external_id":"console-chart-3","event_date":"2016-04-21","event_type":"Explosions/Remote violence",
                  "sub_event_type":"Shelling/artillery/missile attack","actor1":"Military Forces of Syria (2000-)",
                  "actor2":"Civilians (Syria)","civilian_targeting":true,"country":"Syria","admin1":"Idleb","location":"Saraqib"}""");
-        java.util.Map<String, int[]> expected = new java.util.TreeMap<>();   // admin1 -> {total, probable violations}
+        // admin1 -> [reports, probable violations], as the page's table by governorate counts them
+        java.util.Map<String, List<Integer>> expected = new java.util.TreeMap<>();
         for (String report : reports) {
             JsonNode stored = JSON.readTree(submitted(As.MONITOR, report));
             String verdict = truceVerdict(stored, "syria-coh-2016");
             if (!"OUT_OF_SCOPE".equals(verdict)) {
-                int[] counts = expected.computeIfAbsent(stored.path("incident").path("admin1").asText(), k -> new int[2]);
-                counts[0]++;
-                counts[1] += "PROBABLE_VIOLATION".equals(verdict) ? 1 : 0;
+                expected.merge(stored.path("incident").path("admin1").asText(),
+                        List.of(1, "PROBABLE_VIOLATION".equals(verdict) ? 1 : 0),
+                        (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1)));
             }
         }
         assertTrue(!expected.isEmpty(), "the reports are inside the cessation");
@@ -410,15 +411,13 @@ class ConsoleJourneyIT {
         browser.get(base() + "/#/charts?truce=syria-coh-2016&from=2016-04-21&to=2016-04-21");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#charts-verdicts-svg rect.charts-bar")));
         pageRendered();
-        java.util.Map<String, int[]> shown = new java.util.TreeMap<>();
+        java.util.Map<String, List<Integer>> shown = new java.util.TreeMap<>();
         for (WebElement row : browser.findElements(By.cssSelector("#charts-admin1 tbody tr"))) {
             List<WebElement> cells = row.findElements(By.tagName("td"));
             shown.put(row.findElement(By.tagName("th")).getText(),
-                    new int[] {Integer.parseInt(cells.get(0).getText()), Integer.parseInt(cells.get(1).getText())});
+                    List.of(Integer.parseInt(cells.get(0).getText()), Integer.parseInt(cells.get(1).getText())));
         }
-        assertEquals(expected.keySet(), shown.keySet(), "one row per governorate reported");
-        expected.forEach((admin1, counts) -> assertEquals(List.of(counts[0], counts[1]), List.of(shown.get(admin1)[0], shown.get(admin1)[1]),
-                admin1 + ": reports and probable violations"));
+        assertEquals(expected, shown, "per governorate: reports and probable violations");
         assertTrue(!browser.findElements(By.cssSelector("#charts-parties-svg rect.charts-bar")).isEmpty(), "the bars by party are drawn");
         pageShot("charts");
         assertAccessible("the charts page");
@@ -429,11 +428,11 @@ class ConsoleJourneyIT {
         List<WebElement> buttons = browser.findElements(By.cssSelector(".charts-downloads button"));
         assertEquals(2, buttons.size(), "a CSV and a GeoJSON download");
         buttons.get(0).click();
-        assertEquals(fetched("/api/reports/daily?" + period, "text/csv"),
+        assertEquals(fetched(As.AUDITOR, "/api/reports/daily?" + period, "text/csv"),
                 downloaded("daily-syria-coh-2016-2016-04-21-2016-04-21.csv"), "the CSV as the API gives it");
         buttons.get(1).click();
         String geojson = downloaded("incidents-syria-coh-2016-2016-04-21-2016-04-21.geojson");
-        assertEquals(fetched("/api/incidents?" + period, "application/geo+json"), geojson, "the GeoJSON as the API gives it");
+        assertEquals(fetched(As.AUDITOR, "/api/incidents?" + period, "application/geo+json"), geojson, "the GeoJSON as the API gives it");
         assertEquals(reports.size(), JSON.readTree(geojson).path("features").size(), "one feature per report of the day");
         assertTrue(browser.findElement(By.id("charts-download-status")).getText().contains(".geojson"), "the page says it is downloaded");
         assertOnlyTheServiceWasReached();
@@ -441,7 +440,7 @@ class ConsoleJourneyIT {
 
     @Test
     void an_admin_dry_runs_an_earlier_end_and_sees_which_stored_reports_would_change() throws Exception {
-        submit(As.MONITOR, "console-dry-1", barrelBomb("console-dry-1", "2016-04-11", "Masaken Hanano", 36.222, 37.186));
+        submit(As.MONITOR, barrelBomb("console-dry-1", "2016-04-11", "Masaken Hanano", 36.222, 37.186));
         String terms = Files.readString(Path.of("config/truces/syria-coh-2016.yaml"));
         assertTrue(terms.contains("ends: 2016-07-06T00:00"), "the cessation's end as the candidate changes it");
         Path file = work.resolve("syria-coh-2016.yaml");
@@ -462,9 +461,8 @@ class ConsoleJourneyIT {
         assertTrue(row.getText().toLowerCase(java.util.Locale.ROOT).contains("out of scope"), "it would fall outside: " + row.getText());
         assertTrue(browser.findElement(By.id("rules-matrix")).findElements(By.cssSelector("td.changed")).size() >= 1,
                 "the matrix counts the change");
-        String active = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/incidents?external_id=console-dry-1"))
-                .header("Authorization", As.basicHeader(As.AUDITOR)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertTrue(active.contains("PROBABLE_VIOLATION"), "a dry-run changes nothing stored: " + active);
+        String stored = fetched(As.AUDITOR, "/api/incidents?external_id=console-dry-1", "application/json");
+        assertTrue(stored.contains("PROBABLE_VIOLATION"), "a dry-run changes nothing stored: " + stored);
         pageShot("dry-run");
         assertAccessible("the rules page with a dry-run");
         assertOnlyTheServiceWasReached();
@@ -486,8 +484,7 @@ class ConsoleJourneyIT {
         WebElement result = new WebDriverWait(browser, Duration.ofSeconds(120)).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rules-reload-result .alert.ok")));
         // The service was started on these very files: the reload finds them in service already.
-        JsonNode versions = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base() + "/api/rulesets?size=50"))
-                .header("Authorization", As.basicHeader(As.ADMIN)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode versions = JSON.readTree(fetched(As.ADMIN, "/api/rulesets?size=50", "application/json"));
         String active = null;
         for (JsonNode version : versions.path("items")) {
             if (version.path("active").asBoolean()) {
@@ -511,7 +508,7 @@ class ConsoleJourneyIT {
         // The stream tells what commits after it connected: a report sent before the browser's
         // EventSource was open is not announced, so another is sent until one is.
         for (int attempt = 0; attempt < 5 && live.findElements(By.tagName("a")).isEmpty(); attempt++) {
-            ids.add(submit(As.MONITOR, "console-live-" + attempt,
+            ids.add(submit(As.MONITOR,
                     barrelBomb("console-live-" + attempt, "2016-04-22", "Bustan al-Qasr", 36.192, 37.135)));
             try {
                 new WebDriverWait(browser, Duration.ofSeconds(4)).until(d -> !live.findElements(By.tagName("a")).isEmpty());
@@ -602,11 +599,12 @@ class ConsoleJourneyIT {
         }
     }
 
-    String submit(String user, String externalId, String json) throws Exception {
+    /** Submits a report; its stored id. */
+    String submit(String user, String json) throws Exception {
         String body = submitted(user, json);
-        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
-        assertTrue(id.find(), body);
-        return id.group(1);
+        String id = JSON.readTree(body).path("id").asText();
+        assertTrue(!id.isEmpty(), body);
+        return id;
     }
 
     /** A government barrel-bomb strike on civilians in Aleppo, as a monitor reports it, at the caller's place and day. */
@@ -618,10 +616,10 @@ class ConsoleJourneyIT {
                  "location":"%s","latitude":%s,"longitude":%s}""".formatted(externalId, day, location, latitude, longitude);
     }
 
-    /** What an auditor gets from the API at {@code path} in the given representation. */
-    String fetched(String path, String accept) throws Exception {
+    /** What {@code user} gets from the API at {@code path} in the given representation. */
+    String fetched(String user, String path, String accept) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", As.basicHeader(As.AUDITOR)).header("Accept", accept).build(),
+                .header("Authorization", As.basicHeader(user)).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
         return answer.body();
