@@ -44,6 +44,14 @@ public class SlowBodyGuard {
      */
     static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1;
 
+    /**
+     * Just before Quarkus's own refusal of a Content-Length above max-body-size, which answers a
+     * bare 413 with no body: a client that declares too large a body hears why, as from every
+     * other refusal. (A body of undeclared length that grows past the limit is refused by
+     * {@link SlowBodyReader} as it arrives.)
+     */
+    static final int DECLARED_LENGTH_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+
     @Inject
     SlowBodyConfig config;
 
@@ -64,7 +72,16 @@ public class SlowBodyGuard {
 
     void install(@Observes Router router) {
         checkConfig();
+        router.route().order(DECLARED_LENGTH_ORDER).handler(this::refuseDeclaredTooLarge);
         router.route().order(ORDER).handler(this::guard);
+    }
+
+    private void refuseDeclaredTooLarge(RoutingContext context) {
+        if (declaredLength(context.request()) > maxBodyBytes()) {
+            refusal.send(context, SlowBodyRefusal.tooLarge(maxBodyBytes()), null);
+        } else {
+            context.next();
+        }
     }
 
     private void guard(RoutingContext context) {

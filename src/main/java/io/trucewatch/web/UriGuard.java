@@ -28,10 +28,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UriGuard {
 
     /**
-     * Before anything reads a body ({@link SlowBodyGuard} at {@link RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT} + 1)
-     * and before every endpoint: a request refused for its URI costs no body.
+     * Before anything reads a body ({@link SlowBodyGuard} at {@link RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT} + 1),
+     * before the refusal of a declared body too large ({@link SlowBodyGuard#DECLARED_LENGTH_ORDER}) and before
+     * every endpoint: a request refused for its URI costs no body.
      */
-    static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+    static final int ORDER = SlowBodyGuard.DECLARED_LENGTH_ORDER - 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -17,17 +17,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.trucewatch.access.As;
 import io.trucewatch.imports.ImportJob;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The media type a body is sent as, the dates a report and a query may carry, and the length of a
- * URI: each refused with a problem that names what this endpoint or field accepts.
+ * The media type a body is sent as, the dates a report and a query may carry, the length of a URI
+ * and the size of a body: each refused with a problem that names what this endpoint or field accepts.
  */
 @QuarkusTest
 class MediaTypesAndLimitsTest {
@@ -139,5 +143,58 @@ class MediaTypesAndLimitsTest {
         assertTrue(problem.getString("detail").contains("4096"), problem.prettify());
         // Well past the old request-line limit of Vert.x (4096), which answered with an empty body.
         assertRefused(As.auditor().queryParam("admin1", "y".repeat(12_000)).get("/api/incidents"), 414, "(uri)");
+    }
+
+    /** quarkus.http.limits.max-body-size (20M), in bytes. */
+    private static final long MAX_BODY_BYTES = 20L * 1024 * 1024;
+
+    @Test
+    void a_body_beyond_the_limit_is_a_413_problem_whether_its_length_is_declared_or_not() throws Exception {
+        long before = incidents();
+        // Declared: refused from the head alone (Quarkus's own refusal answered an empty 413 here).
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(head("Content-Length: " + (MAX_BODY_BYTES + 1)));
+            socket.getOutputStream().write("{\"external_id\":".getBytes(StandardCharsets.US_ASCII));
+            assertTooLarge(SlowSockets.read(socket));
+        }
+        // Not declared (chunked): refused once what arrived passes the limit.
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head("Transfer-Encoding: chunked"));
+            byte[] chunk = " ".repeat(1024 * 1024).getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (long sent = 0; sent <= MAX_BODY_BYTES; sent += chunk.length) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+            } catch (IOException closedByServer) {
+                // The refusal closes the connection: what was not sent is never read.
+            }
+            assertTooLarge(SlowSockets.read(socket));
+        }
+        assertEquals(before, incidents());
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket(root.getHost(), root.getPort());
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static byte[] head(String lengthHeader) {
+        return ("POST /api/incidents HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Authorization: " + As.basicHeader(As.MONITOR) + "\r\nConnection: close\r\n" + lengthHeader
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void assertTooLarge(SlowSockets.Answer answer) {
+        assertEquals(413, answer.status(), answer.body());
+        assertTrue(String.valueOf(answer.header("Content-Type")).startsWith("application/problem+json"),
+                answer.status() + " " + answer.headers());
+        JsonPath problem = JsonPath.from(answer.body());
+        assertEquals("(body)", problem.getString("errors[0].field"), answer.body());
+        assertTrue(problem.getString("detail").contains(String.valueOf(MAX_BODY_BYTES)), answer.body());
+        Plain.assertPlain(answer.body());
     }
 }
