@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
 import io.trucewatch.background.BackgroundWork;
 import io.trucewatch.web.Page;
 import jakarta.annotation.PostConstruct;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,18 +29,31 @@ import org.jboss.logging.Logger;
 
 /**
  * Signs checkpoints of the audit chain: every {@code trucewatch.audit.checkpoint-interval} entries
- * (after the entry's transaction commits, on a worker of its own, so no append waits for it) and on
+ * (after the entry's transaction commits, on a worker of its own, so no append waits for it), every
+ * {@code trucewatch.audit.checkpoint-every} when entries were appended since the last one, and on
  * demand. A checkpoint is only signed for a chain that still extends the previous checkpoint, so a
  * shortened or rewritten chain is never signed over.
+ *
+ * <p>Why a timer as well as a count: entries after the last checkpoint can be cut from the chain's
+ * end unseen. Counted alone, a quiet service (a few reports a day) would leave that tail open for
+ * weeks; the timer bounds it in time too.
  */
 @ApplicationScoped
 public class Checkpoints {
 
     private static final Logger LOG = Logger.getLogger(Checkpoints.class);
+    private static final String TIMER_JOB = "audit-checkpoint-timer";
 
     /** Sign at every entry whose seq is a multiple of this; 0 signs on demand only. */
     @ConfigProperty(name = "trucewatch.audit.checkpoint-interval", defaultValue = "1000")
     long interval;
+
+    /** Sign the head this often when entries were appended since the last checkpoint; 0 turns the timer off. */
+    @ConfigProperty(name = "trucewatch.audit.checkpoint-every", defaultValue = "10m")
+    Duration every;
+
+    @Inject
+    Scheduler scheduler;
 
     @Inject
     CheckpointKey key;
@@ -79,11 +94,17 @@ public class Checkpoints {
 
     /** A missing or broken key stops the start, not the thousandth entry. */
     void start(@Observes StartupEvent start) {
-        LOG.debugf("audit checkpoints: key %s (id %s), log %s, every %d entries", key.path(), key.keyId(),
-                log.path(), interval);
+        LOG.debugf("audit checkpoints: key %s (id %s), log %s, every %d entries and every %s", key.path(), key.keyId(),
+                log.path(), interval, every);
+        if (!every.isZero() && !every.isNegative()) {
+            BackgroundWork.every(scheduler, TIMER_JOB, every, this::signHeadIfNew);
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        if (scheduler.getScheduledJob(TIMER_JOB) != null) {
+            scheduler.unscheduleJob(TIMER_JOB);
+        }
         signer.shutdown();
         signer.awaitTermination(10, TimeUnit.SECONDS);
     }
@@ -192,6 +213,31 @@ public class Checkpoints {
         List<SignedCheckpoint> rows = QuarkusTransaction.requiringNew().call(() -> AuditCheckpoint
                 .<AuditCheckpoint>findAll(Sort.ascending("seq")).list().stream().map(AuditCheckpoint::signed).toList());
         return CheckpointCheck.check(key, rows, log.readAll(), log.path(), headSeq);
+    }
+
+    /**
+     * The timer's round: signs the head if entries were appended since the newest checkpoint. On
+     * several instances each runs its own timer; when two sign the same head at once, the second's
+     * row is refused by the first's (one row per entry), and the first's checkpoint stands.
+     */
+    void signHeadIfNew() {
+        try {
+            ChainWalk.Head head = ChainWalk.head();
+            Optional<SignedCheckpoint> latest = latest();
+            if (head.seq() == 0 || latest.isPresent() && latest.get().seq() >= head.seq()) {
+                return;
+            }
+            Outcome outcome = signHead();
+            if (outcome.refusal() != null) {
+                LOG.errorf("audit checkpoint of the head not signed: %s", outcome.refusal());
+            }
+        } catch (RuntimeException e) {
+            if (latestStored().map(SignedCheckpoint::seq).orElse(0L) >= ChainWalk.head().seq()) {
+                LOG.debugf("another instance signed the head first: %s", e.getMessage());
+            } else {
+                LOG.errorf(e, "audit checkpoint of the head not signed");
+            }
+        }
     }
 
     private void signQuietly(long seq, String hash) {
