@@ -1,8 +1,11 @@
 package io.trucewatch.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trucewatch.incidents.Incident;
+import io.trucewatch.incidents.IncidentActor;
 import io.trucewatch.incidents.IncidentTruceVerdict;
 import io.trucewatch.incidents.IncidentVersion;
 import io.trucewatch.review.Review;
@@ -10,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,14 +24,14 @@ import java.util.stream.Collectors;
 
 /**
  * Compares one incident's stored rows with what its audit entries say, field by field, and names
- * the first that differs. Values the chain does not record (received_at, decided_at, the resolved
- * actors) are not compared: nothing says what they must be.
+ * the first that differs. Values the chain does not record (times and resolved actors in entries
+ * written before they were recorded) are not compared: nothing says what they must be.
  */
 final class IncidentComparison {
 
     /** One incident's rows as stored: the incident, its versions, its per-truce verdicts, its reviews. */
     record Stored(Incident incident, List<IncidentVersion> versions, List<IncidentTruceVerdict> truceVerdicts,
-            List<Review> reviews) {
+            List<Review> reviews, List<IncidentActor> actors) {
     }
 
     private IncidentComparison() {
@@ -90,7 +94,9 @@ final class IncidentComparison {
                     version.evaluatedSeq),
             new Field(name + ".evaluation_json", tree(row.judged.evaluationJson), version.evaluations,
                     version.evaluatedSeq),
-            new Field(name + ".report_json", reportOnly(row.judged.reportJson), version.report, version.receivedSeq)});
+            new Field(name + ".report_json", reportOnly(row.judged.reportJson), version.report, version.receivedSeq),
+            new Field(name + ".resolved_actors", resolvedActors(row.judged.reportJson, version.resolvedActors),
+                    version.resolvedActors, version.evaluatedSeq)});
     }
 
     /** The incident row's copy of the current version, and the per-truce verdicts that index it. */
@@ -124,7 +130,44 @@ final class IncidentComparison {
                     current.evaluatedSeq),
             new Field("report_json", reportOnly(incident.judged.reportJson), report, current.receivedSeq),
             new Field("event_day", Objects.toString(incident.eventDay, null), eventDay(report), current.receivedSeq),
-            new Field("admin1", incident.admin1, report == null ? null : text(report, "admin1"), current.receivedSeq)});
+            new Field("admin1", incident.admin1, report == null ? null : text(report, "admin1"), current.receivedSeq),
+            new Field("resolved_actors", resolvedActors(incident.judged.reportJson, current.resolvedActors),
+                    current.resolvedActors, current.evaluatedSeq),
+            new Field("actor_index", current.resolvedActors == null ? null : actorIndex(stored.actors()),
+                    current.resolvedActors == null ? null : actorIndex(current.resolvedActors), current.evaluatedSeq)});
+    }
+
+    /**
+     * The resolved actors the stored report carries, where the chain records them; null (not
+     * compared) for a version judged before they were recorded.
+     */
+    private static JsonNode resolvedActors(String reportJson, JsonNode recorded) {
+        JsonNode report = recorded == null ? null : tree(reportJson);
+        return report == null ? null : report.get("resolved_actors");
+    }
+
+    /** The actor filter's rows, in position order, as (role, as_written, actor_id). */
+    private static JsonNode actorIndex(List<IncidentActor> rows) {
+        ArrayNode index = JsonNodeFactory.instance.arrayNode();
+        rows.stream().sorted(Comparator.comparingInt(row -> row.position))
+                .forEach(row -> index.add(indexEntry(row.role, row.asWritten, row.actorId)));
+        return index;
+    }
+
+    /** The same projection of the resolved actors an entry records: the rows they must give. */
+    private static JsonNode actorIndex(JsonNode resolvedActors) {
+        ArrayNode index = JsonNodeFactory.instance.arrayNode();
+        resolvedActors.forEach(actor -> index.add(indexEntry(text(actor, "role"), text(actor, "as_written"),
+                text(actor, "actor_id"))));
+        return index;
+    }
+
+    private static ObjectNode indexEntry(String role, String asWritten, String actorId) {
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
+        entry.put("role", role);
+        entry.put("as_written", asWritten);
+        entry.put("actor_id", actorId);
+        return entry;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.trucewatch.audit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trucewatch.incidents.Incident;
+import io.trucewatch.incidents.IncidentActor;
 import io.trucewatch.incidents.IncidentTruceVerdict;
 import io.trucewatch.incidents.IncidentVersion;
 import io.trucewatch.review.Review;
@@ -15,9 +16,10 @@ import java.util.stream.Collectors;
 
 /**
  * Compares every incident's stored state with what its audit entries say: the derived columns
- * (verdict, per-truce verdicts, review status, current version) are what lists filter on, and the
- * chain's hashes alone do not cover them. Walks incidents by id a page at a time, each page with
- * its entries, versions, truce verdicts and reviews in five queries and a transaction of its own.
+ * (verdict, per-truce verdicts, review status, current version, the resolved actors and their
+ * index) are what lists filter on, and the chain's hashes alone do not cover them. Walks incidents
+ * by id a page at a time, each page with its entries, versions, truce verdicts, reviews and actor
+ * rows in six queries and a transaction of its own.
  */
 @ApplicationScoped
 public class IncidentStateCheck {
@@ -76,11 +78,13 @@ public class IncidentStateCheck {
                 .collect(Collectors.groupingBy(t -> t.incidentId));
         Map<String, List<Review>> reviews = Review.<Review>list("incidentId in ?1", ids).stream()
                 .collect(Collectors.groupingBy(r -> r.incidentId));
+        Map<String, List<IncidentActor>> actors = IncidentActor.<IncidentActor>list("incidentId in ?1", ids).stream()
+                .collect(Collectors.groupingBy(a -> a.incidentId));
         for (int i = 0; i < incidents.size(); i++) {
             Incident incident = incidents.get(i);
             IncidentComparison.Stored stored = new IncidentComparison.Stored(incident,
                     versions.getOrDefault(incident.id, List.of()), truces.getOrDefault(incident.id, List.of()),
-                    reviews.getOrDefault(incident.id, List.of()));
+                    reviews.getOrDefault(incident.id, List.of()), actors.getOrDefault(incident.id, List.of()));
             StateMismatch mismatch = IncidentComparison.firstMismatch(stored,
                     RecordedIncident.of(incident.id, entries.getOrDefault(incident.id, List.of())));
             if (mismatch != null) {
@@ -101,7 +105,7 @@ public class IncidentStateCheck {
         }
         IncidentComparison.Stored stored = new IncidentComparison.Stored(incident,
                 IncidentVersion.list("incidentId", id), IncidentTruceVerdict.list("incidentId", id),
-                Review.list("incidentId", id));
+                Review.list("incidentId", id), IncidentActor.list("incidentId", id));
         return IncidentComparison.firstMismatch(stored,
                 RecordedIncident.of(id, AuditEntry.list("incidentId = ?1 and type in ?2 order by seq", id, STATE_TYPES)));
     }

@@ -27,6 +27,8 @@ final class RecordedIncident {
         String verdict;
         String rulesetVersion;
         JsonNode evaluations;
+        /** Null for entries written before the resolved actors were recorded: then not compared. */
+        JsonNode resolvedActors;
 
         Version(int number) {
             this.number = number;
@@ -103,6 +105,7 @@ final class RecordedIncident {
         version.verdict = text(data, "verdict");
         version.rulesetVersion = text(data, "ruleset_version");
         version.evaluations = data.get("evaluations");
+        version.resolvedActors = data.get("resolved_actors");
         if (number == currentVersion) {
             // A freshly judged version starts over with the auditors (IncidentService.apply).
             reviewStatus = initialReviewStatus(version.verdict);

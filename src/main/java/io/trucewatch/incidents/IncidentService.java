@@ -253,6 +253,9 @@ public class IncidentService {
         evaluated.put("ruleset_version", evaluation.rulesetVersion());
         evaluated.put("verdict", evaluation.verdict());
         evaluated.put("evaluations", StoredForms.evaluations(evaluation));
+        // What the ruleset's registry read each named actor as: the stored report, the actor index
+        // behind the actor filter, patterns and event links all read it, so verify must be able to.
+        evaluated.put("resolved_actors", evaluation.actors());
         return evaluated;
     }
 

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -199,6 +200,48 @@ class AuditStateTest {
                     .body("state_mismatch.chain", equalTo("2"));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> copy(second).persist());
+        }
+        verify().body("intact", equalTo(true));
+    }
+
+    /**
+     * What the registry read the actors as is in the stored report (patterns and event links read
+     * it there) and in the actor index (the actor filter): forged in either, verify names it.
+     */
+    @Test
+    void aForgedResolvedActorOrActorIndexIsNamed() {
+        String id = submit(strike("state-" + UUID.randomUUID()));
+        String government = "\"actor_id\":\"syrian-government-forces\"";
+        String forgedActor = "\"actor_id\":\"islamic-state\"";
+        for (String[] copy : new String[][] {{"incident", "id", "resolved_actors"},
+                {"incident_version", "incident_id", "versions[1].resolved_actors"}}) {
+            String select = "select report_json from " + copy[0] + " where " + copy[1] + " = :id";
+            String original = (String) column(select, id);
+            assertTrue(original.contains(government), original);
+            String sql = "update " + copy[0] + " set report_json = :value where " + copy[1] + " = :id";
+            try {
+                update(sql, id, original.replace(government, forgedActor));
+                verify().body("intact", equalTo(false))
+                        .body("state_mismatch.incident_id", equalTo(id))
+                        .body("state_mismatch.field", equalTo(copy[2]))
+                        .body("state_mismatch.stored", containsString("islamic-state"))
+                        .body("state_mismatch.chain", containsString("syrian-government-forces"));
+            } finally {
+                update(sql, id, original);
+            }
+        }
+
+        String index = "update incident_actor set actor_id = :value where incident_id = :id and position = 0";
+        String original = (String) column("select actor_id from incident_actor where incident_id = :id and position = 0", id);
+        try {
+            update(index, id, "islamic-state");
+            verify().body("intact", equalTo(false))
+                    .body("state_mismatch.incident_id", equalTo(id))
+                    .body("state_mismatch.field", equalTo("actor_index"))
+                    .body("state_mismatch.stored", containsString("islamic-state"))
+                    .body("state_mismatch.chain", containsString(original));
+        } finally {
+            update(index, id, original);
         }
         verify().body("intact", equalTo(true));
     }
