@@ -69,6 +69,10 @@ class AuditStateTest {
         As.auditor().contentType(ContentType.JSON)
                 .body(Map.of("decision", "CONFIRMED", "reason", "Two sources", "violating_parties", List.of("regime forces")))
                 .post("/api/incidents/" + id + "/reviews").then().statusCode(201);
+        // Actors the registry reads as alternatives, or not at all (with its nearest names): their
+        // resolved forms are recorded and compared too.
+        submit(Json.with(Json.with(strike("state-" + UUID.randomUUID()), "actor1", "Russian or Syrian warplanes"),
+                "actor2", "Harakat Tahrir al-Watan"));
 
         verify().body("intact", equalTo(true))
                 .body("failed_check", nullValue())
