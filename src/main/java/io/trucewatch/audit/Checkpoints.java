@@ -216,16 +216,15 @@ public class Checkpoints {
     }
 
     /**
-     * The timer's round: signs the head if entries were appended since the newest checkpoint. On
-     * several instances each runs its own timer; when two sign the same head at once, the second's
-     * row is refused by the first's (one row per entry), and the first's checkpoint stands.
+     * The timer's round: signs the head if entries were appended since the newest checkpoint
+     * ({@link #signHead} answers the existing one otherwise, signing nothing). On several instances
+     * each runs its own timer; when two sign the same head at once, the second's row is refused by
+     * the first's (one row per entry), and the first's checkpoint stands.
      */
     void signHeadIfNew() {
         try {
-            ChainWalk.Head head = ChainWalk.head();
-            Optional<SignedCheckpoint> latest = latest();
-            if (head.seq() == 0 || latest.isPresent() && latest.get().seq() >= head.seq()) {
-                return;
+            if (ChainWalk.head().seq() == 0) {
+                return; // nothing to sign yet: not a refusal worth logging
             }
             Outcome outcome = signHead();
             if (outcome.refusal() != null) {

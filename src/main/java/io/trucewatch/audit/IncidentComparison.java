@@ -84,6 +84,7 @@ final class IncidentComparison {
         if (row == null) {
             return StateMismatch.of(id, name, "(missing)", "recorded", version.receivedSeq);
         }
+        StoredReport report = StoredReport.of(row.judged.reportJson);
         return firstDifference(id, new Field[] {
             new Field(name + ".content_hash", row.judged.contentHash, version.contentHash, version.receivedSeq),
             new Field(name + ".received_at", whenRecorded(row.receivedAt, version.receivedAt), version.receivedAt,
@@ -94,8 +95,8 @@ final class IncidentComparison {
                     version.evaluatedSeq),
             new Field(name + ".evaluation_json", tree(row.judged.evaluationJson), version.evaluations,
                     version.evaluatedSeq),
-            new Field(name + ".report_json", reportOnly(row.judged.reportJson), version.report, version.receivedSeq),
-            new Field(name + ".resolved_actors", resolvedActors(row.judged.reportJson, version.resolvedActors),
+            new Field(name + ".report_json", report.report(), version.report, version.receivedSeq),
+            new Field(name + ".resolved_actors", report.resolvedActorsIfRecorded(version.resolvedActors),
                     version.resolvedActors, version.evaluatedSeq)});
     }
 
@@ -123,27 +124,37 @@ final class IncidentComparison {
             }
         }
         JsonNode report = current.report;
+        StoredReport storedReport = StoredReport.of(incident.judged.reportJson);
         return firstDifference(id, new Field[] {
             new Field("content_hash", incident.judged.contentHash, current.contentHash, current.receivedSeq),
             new Field("ruleset_version", incident.judged.rulesetVersion, current.rulesetVersion, current.evaluatedSeq),
             new Field("evaluation_json", tree(incident.judged.evaluationJson), current.evaluations,
                     current.evaluatedSeq),
-            new Field("report_json", reportOnly(incident.judged.reportJson), report, current.receivedSeq),
+            new Field("report_json", storedReport.report(), report, current.receivedSeq),
             new Field("event_day", Objects.toString(incident.eventDay, null), eventDay(report), current.receivedSeq),
             new Field("admin1", incident.admin1, report == null ? null : text(report, "admin1"), current.receivedSeq),
-            new Field("resolved_actors", resolvedActors(incident.judged.reportJson, current.resolvedActors),
+            new Field("resolved_actors", storedReport.resolvedActorsIfRecorded(current.resolvedActors),
                     current.resolvedActors, current.evaluatedSeq),
             new Field("actor_index", current.resolvedActors == null ? null : actorIndex(stored.actors()),
                     current.resolvedActors == null ? null : actorIndex(current.resolvedActors), current.evaluatedSeq)});
     }
 
     /**
-     * The resolved actors the stored report carries, where the chain records them; null (not
-     * compared) for a version judged before they were recorded.
+     * A stored report's JSON, read once: the report as the chain's REPORT_RECEIVED records it, and
+     * what its actors resolved to, which the REPORT_EVALUATED entry records.
      */
-    private static JsonNode resolvedActors(String reportJson, JsonNode recorded) {
-        JsonNode report = recorded == null ? null : tree(reportJson);
-        return report == null ? null : report.get("resolved_actors");
+    private record StoredReport(JsonNode report, JsonNode resolvedActors) {
+
+        static StoredReport of(String reportJson) {
+            JsonNode report = tree(reportJson);
+            JsonNode actors = report instanceof ObjectNode object ? object.remove("resolved_actors") : null;
+            return new StoredReport(report, actors);
+        }
+
+        /** Null (not compared) for a version judged before the chain recorded resolved actors. */
+        JsonNode resolvedActorsIfRecorded(JsonNode recorded) {
+            return recorded == null ? null : resolvedActors;
+        }
     }
 
     /** The actor filter's rows, in position order, as (role, as_written, actor_id). */
@@ -233,15 +244,6 @@ final class IncidentComparison {
         } catch (IllegalArgumentException e) {
             return CanonicalJson.tree("(not JSON) " + json);
         }
-    }
-
-    /** The stored report without what the evaluation resolved its actors to (not in the chain). */
-    private static JsonNode reportOnly(String reportJson) {
-        JsonNode report = tree(reportJson);
-        if (report instanceof ObjectNode object) {
-            object.remove("resolved_actors");
-        }
-        return report;
     }
 
     /** event_date, or the UTC day of occurred_at, as IncidentService derives event_day. */

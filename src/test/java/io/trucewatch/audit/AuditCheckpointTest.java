@@ -48,7 +48,8 @@ class AuditCheckpointTest {
     @Inject
     EntityManager em;
 
-    private static void submit() {
+    /** A report stored: entries for the chain (CheckpointTimerTest too). */
+    static void submit() {
         As.monitor().contentType(ContentType.JSON).body(REPORT).post("/api/incidents").then().statusCode(201);
     }
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -27,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -145,15 +147,17 @@ class MediaTypesAndLimitsTest {
         assertRefused(As.auditor().queryParam("admin1", "y".repeat(12_000)).get("/api/incidents"), 414, "(uri)");
     }
 
-    /** quarkus.http.limits.max-body-size (20M), in bytes. */
-    private static final long MAX_BODY_BYTES = 20L * 1024 * 1024;
+    /** quarkus.http.limits.max-body-size (20M), in bytes, as the running service reads it. */
+    private static long maxBodyBytes() {
+        return ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class).asLongValue();
+    }
 
     @Test
     void a_body_beyond_the_limit_is_a_413_problem_whether_its_length_is_declared_or_not() throws Exception {
         long before = incidents();
         // Declared: refused from the head alone (Quarkus's own refusal answered an empty 413 here).
         try (Socket socket = connect()) {
-            socket.getOutputStream().write(head("Content-Length: " + (MAX_BODY_BYTES + 1)));
+            socket.getOutputStream().write(head("Content-Length: " + (maxBodyBytes() + 1)));
             socket.getOutputStream().write("{\"external_id\":".getBytes(StandardCharsets.US_ASCII));
             assertTooLarge(SlowSockets.read(socket));
         }
@@ -163,7 +167,7 @@ class MediaTypesAndLimitsTest {
             out.write(head("Transfer-Encoding: chunked"));
             byte[] chunk = " ".repeat(1024 * 1024).getBytes(StandardCharsets.US_ASCII);
             try {
-                for (long sent = 0; sent <= MAX_BODY_BYTES; sent += chunk.length) {
+                for (long sent = 0; sent <= maxBodyBytes(); sent += chunk.length) {
                     out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(chunk);
                     out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -194,7 +198,7 @@ class MediaTypesAndLimitsTest {
                 answer.status() + " " + answer.headers());
         JsonPath problem = JsonPath.from(answer.body());
         assertEquals("(body)", problem.getString("errors[0].field"), answer.body());
-        assertTrue(problem.getString("detail").contains(String.valueOf(MAX_BODY_BYTES)), answer.body());
+        assertTrue(problem.getString("detail").contains(String.valueOf(maxBodyBytes())), answer.body());
         Plain.assertPlain(answer.body());
     }
 }
